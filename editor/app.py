@@ -1,0 +1,24 @@
+"""Start-up: arguments, then the command line or the QApplication and main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from editor import __version__
+
+CLI_COMMANDS = {"new", "list", "check", "render"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("--version", "-V"):
+        print(f"byline {__version__}")
+        return 0
+    if args and args[0] in CLI_COMMANDS:
+        from editor.cli import main as cli_main
+
+        return cli_main(args)
+    from editor.ui.application import run_gui
+
+    return run_gui(args)

@@ -1,0 +1,86 @@
+"""The command line: `byline new|list|check|render`, a thin layer over editor.core."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from editor import __version__
+from editor.core.dates import parse_date_value
+from editor.core.errors import BylineError
+from editor.core.site import Site
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("new", help="create a post in the site's house style")
+    p.add_argument("site", help="the site folder (or any folder inside it)")
+    p.add_argument("--title", required=True)
+    p.add_argument("--date", help="ISO date and time, in the site's timezone (default: now)")
+    p.add_argument("--author")
+    p.add_argument("--category", action="append", default=[], dest="categories")
+    p.add_argument("--tag", action="append", default=[], dest="tags")
+    p.add_argument("--excerpt")
+    p.add_argument("--layout", default=None)
+    p.add_argument("--body-file", type=Path)
+    p.add_argument("--draft", action="store_true", help="write to _drafts/ instead of _posts/")
+    COMMANDS["new"] = cmd_new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    site = Site.open(args.site)
+    zone = site.zone
+    if args.date:
+        try:
+            moment = dt.datetime.fromisoformat(args.date)
+        except ValueError:
+            moment = parse_date_value(args.date)  # raises a clear InvalidDateError
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    else:
+        moment = dt.datetime.now(zone).replace(microsecond=0)
+    if not args.title.strip():
+        raise BylineError("the title is empty")
+    body = ""
+    if args.body_file:
+        try:
+            body = args.body_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BylineError(f"cannot read the body file {args.body_file}: {exc}") from None
+    fields: dict[str, object] = {
+        "layout": args.layout or "post",
+        "title": args.title,
+        "date": moment,
+    }
+    if args.author:
+        fields["author"] = args.author
+    fields["categories"] = args.categories
+    fields["tags"] = args.tags
+    if args.excerpt is not None:
+        fields["excerpt"] = args.excerpt
+    post = site.new_post(fields, body)
+    path = site.write_new(post, draft=args.draft)
+    print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="byline", description="Byline: edit Jekyll posts.")
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_new(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BylineError as exc:
+        print(f"byline: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,140 @@
+"""Post dates the way Jekyll reads them: offset-less means UTC, shown in the site's timezone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from editor.core.errors import InvalidDateError
+
+UTC = dt.UTC
+_RAW_DATE = re.compile(
+    r"""^(?P<date>\d{4}-\d{1,2}-\d{1,2})
+        (?:(?P<sep>[Tt]|[ \t]+)(?P<time>\d{1,2}:\d{2}(?P<sec>:\d{2}(?:\.\d+)?)?)
+           (?P<zsep>[ \t]*)(?P<zone>Z|[-+]\d{1,2}(?::?\d{2})?)?)?$""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How a blog writes `date`: `2025-08-14T22:02:54` is sep="T", seconds, no zone."""
+
+    sep: str = "T"
+    seconds: bool = True
+    zone: str = ""  # "", "+02:00", "+0200" (the form of the offset) or "Z"
+    zone_sep: str = ""  # text between time and zone, e.g. " " in `12:00:00 +0000`
+    time: bool = True
+
+    @classmethod
+    def of(cls, raw: str) -> DateStyle | None:
+        """The style of one raw `date` text, or None when it is not an ISO-like date."""
+        m = _RAW_DATE.match(raw.strip().strip("'\""))
+        if not m:
+            return None
+        if m["time"] is None:
+            return cls(time=False, sep="", seconds=False)
+        zone = m["zone"] or ""
+        if zone and zone != "Z":
+            zone = "+02:00" if ":" in zone else "+0200"
+        return cls(sep=m["sep"], seconds=bool(m["sec"]), zone=zone, zone_sep=m["zsep"] or "")
+
+
+DEFAULT_DATE_STYLE = DateStyle()
+
+
+def site_zone(name: str | None) -> dt.tzinfo:
+    """The site's `timezone:` as a tzinfo; unset or unknown means UTC (as Jekyll builds do)."""
+    if not name:
+        return UTC
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def is_utc(zone: dt.tzinfo) -> bool:
+    now = dt.datetime(2025, 1, 1, tzinfo=zone)
+    summer = dt.datetime(2025, 7, 1, tzinfo=zone)
+    return now.utcoffset() == dt.timedelta(0) and summer.utcoffset() == dt.timedelta(0)
+
+
+_STRING_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+)
+
+
+def parse_date_value(value: object) -> dt.datetime:
+    """The instant a front matter `date` value stands for, as an aware datetime.
+
+    Offset-less times are UTC (Jekyll's YAML parser reads them so); a bare day is
+    midnight UTC. Raises InvalidDateError for anything Jekyll would refuse.
+    """
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = dt.datetime.fromisoformat(text.replace(" +", "+").replace(" -", "-"))
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        except ValueError:
+            pass
+        for fmt in _STRING_FORMATS:
+            try:
+                parsed = dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    raise InvalidDateError(f"date {value!r} is not a date Jekyll can read")
+
+
+def publish_time(value: object, zone: dt.tzinfo) -> dt.datetime:
+    """The date and time the blog shows for a `date` value: in the site's timezone."""
+    return parse_date_value(value).astimezone(zone)
+
+
+def _offset_text(moment: dt.datetime, form: str) -> str:
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}" if form == "+02:00" else f"{sign}{hours:02d}{mins:02d}"
+
+
+def format_date(moment: dt.datetime, style: DateStyle, zone: dt.tzinfo) -> str:
+    """Write `moment` so that Jekyll publishes it at the same wall-clock time in `zone`.
+
+    An offset-less style is kept only where the site's timezone is UTC; elsewhere an
+    explicit offset is added, because Jekyll would read the bare time as UTC.
+    """
+    local = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+    if not style.time:
+        if is_utc(zone):
+            return local.strftime("%Y-%m-%d")
+        style = DateStyle(sep="T", seconds=False, zone="+02:00")
+    text = local.strftime("%Y-%m-%d") + style.sep
+    text += local.strftime("%H:%M:%S" if style.seconds else "%H:%M")
+    zone_form = style.zone
+    if not zone_form and not is_utc(zone):
+        zone_form = "+0200" if style.sep != "T" else "+02:00"
+        zone_sep = " " if style.sep != "T" else ""
+    else:
+        zone_sep = style.zone_sep
+    if zone_form == "Z":
+        if local.utcoffset() == dt.timedelta(0):
+            return text + zone_sep + "Z"
+        zone_form = "+02:00"
+    if zone_form:
+        text += zone_sep + _offset_text(local, zone_form)
+    return text

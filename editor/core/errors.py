@@ -1,0 +1,67 @@
+"""The one error family the core raises: readable, with a file, line and column when known."""
+
+from __future__ import annotations
+
+
+class BylineError(Exception):
+    """Base of every error the core reports to an author."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+        if self.line is not None:
+            where += f":{self.line}" if where else f"line {self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}" if where else self.message
+
+    def with_path(self, path: str) -> BylineError:
+        self.path = path
+        return self
+
+
+class PostFormatError(BylineError):
+    """The text is not a post this editor can show in its form (it can still be edited raw)."""
+
+
+class YamlSyntaxError(PostFormatError):
+    """Front matter that YAML cannot read."""
+
+
+class UnsafeYamlError(PostFormatError):
+    """Front matter using tags or alias tricks we refuse to load."""
+
+
+class NotAMappingError(PostFormatError):
+    """Front matter that is a list or a scalar instead of `key: value` lines."""
+
+
+class InvalidDateError(PostFormatError):
+    """A `date` that is not a date (or not a real day, like 2025-02-30)."""
+
+
+class EncodingError(PostFormatError):
+    """A file that is not UTF-8 text."""
+
+
+class SiteError(BylineError):
+    """A folder that is not a Jekyll site, or a site we cannot read."""
+
+
+class StorageError(BylineError):
+    """A file that could not be written; the old file is intact."""

@@ -1,0 +1,150 @@
+"""Safe YAML loading with readable errors, and quoting of the scalars we write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+import yaml
+
+from editor.core.errors import (
+    InvalidDateError,
+    UnsafeYamlError,
+    YamlSyntaxError,
+)
+
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PyLoader = yaml.SafeLoader
+MAX_ALIASES = 100
+
+QuoteStyle = Literal["plain", "double", "single"]
+
+
+def _mark_line(mark: Any, line_offset: int) -> tuple[int | None, int | None]:
+    if mark is None:
+        return None, None
+    return mark.line + 1 + line_offset, mark.column + 1
+
+
+def _check_aliases(text: str, line_offset: int) -> None:
+    """Refuse alias bombs (billion laughs) before anything is constructed."""
+    if "*" not in text or "&" not in text:
+        return
+    count = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            count += 1
+            if count > MAX_ALIASES:
+                line, col = _mark_line(event.start_mark, line_offset)
+                raise UnsafeYamlError(
+                    f"too many YAML aliases (more than {MAX_ALIASES}); refusing to expand them",
+                    line=line,
+                    column=col,
+                )
+
+
+def load_yaml(text: str, *, line_offset: int = 0) -> Any:
+    """Load YAML safely; every failure becomes a BylineError with a line and column.
+
+    `line_offset` is added to reported lines (front matter starts on line 2 of a post).
+    """
+    try:
+        _check_aliases(text, line_offset)
+        return yaml.load(text, Loader=Loader)
+    except yaml.constructor.ConstructorError as exc:
+        line, col = _mark_line(exc.problem_mark, line_offset)
+        problem = exc.problem or "unsupported value"
+        if "could not determine a constructor for the tag" in problem:
+            tag = problem.split("tag", 1)[1].strip().strip("'")
+            raise UnsafeYamlError(
+                f"the YAML tag {tag} is not allowed in front matter", line=line, column=col
+            ) from None
+        raise YamlSyntaxError(f"invalid YAML: {problem}", line=line, column=col) from None
+    except yaml.MarkedYAMLError as exc:
+        line, col = _mark_line(exc.problem_mark or exc.context_mark, line_offset)
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        raise YamlSyntaxError(f"invalid YAML: {problem}", line=line, column=col) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"invalid YAML: {exc}") from None
+    except (ValueError, OverflowError) as exc:
+        # PyYAML builds timestamps eagerly: 2025-02-30 fails here, with no mark
+        raise InvalidDateError(f"not a valid date: {exc}") from None
+    except RecursionError:
+        raise UnsafeYamlError("YAML nested too deeply") from None
+
+
+# --- writing scalars -------------------------------------------------------
+
+_RESOLVER = yaml.resolver.Resolver()
+_EMITTER = yaml.emitter.Emitter(None, allow_unicode=True)  # only its scalar analysis is used
+# Strings that YAML 1.1 readers (Jekyll's Psych, PyYAML) may read as something else.
+_NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,.:eExXoObB+-]*$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
+_DATEISH = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+_YAML11_WORDS = {
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+    "true", "True", "TRUE", "false", "False", "FALSE",
+    "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "",
+}  # fmt: skip
+
+
+def _plain_ok(text: str, *, flow: bool) -> bool:
+    """True when `text` can be written without quotes and reads back as the same string."""
+    if text in _YAML11_WORDS or _NUMBERISH.match(text) or _DATEISH.match(text):
+        return False
+    if text != text.strip() or "\n" in text or "\t" in text:
+        return False
+    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
+        return False
+    analysis = _EMITTER.analyze_scalar(text)
+    if flow:
+        return bool(analysis.allow_flow_plain) and not any(c in text for c in ",[]{}#")
+    return bool(analysis.allow_block_plain)
+
+
+def quote_scalar(text: str, style: QuoteStyle, *, flow: bool = False) -> str:
+    """Write one string in the given style; falls back to double quotes when needed."""
+    if style == "plain" and _plain_ok(text, flow=flow):
+        return text
+    if style == "single" and "\n" not in text and text.isprintable():
+        return "'" + text.replace("'", "''") + "'"
+    out = yaml.dump(
+        text,
+        Dumper=yaml.SafeDumper,
+        default_style='"',
+        allow_unicode=True,
+        width=float("inf"),  # type: ignore[arg-type]
+    )
+    return str(out).rstrip("\n").removesuffix("\n...").rstrip("\n")
+
+
+def format_scalar(value: Any, style: QuoteStyle, *, flow: bool = False) -> str:
+    """Write a scalar value (string, number, bool, None, date) as YAML text."""
+    if isinstance(value, str):
+        return quote_scalar(value, style, flow=flow)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write a {type(value).__name__} as a YAML scalar")
+
+
+def dump_value(value: Any) -> str:
+    """A YAML value in flow form, for a one-line cell (lists and mappings included)."""
+    if isinstance(value, str | int | float | bool | dt.date) or value is None:
+        return format_scalar(value, "plain")
+    out = yaml.dump(
+        value,
+        Dumper=yaml.SafeDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        sort_keys=False,
+        width=float("inf"),  # type: ignore[arg-type]
+    )
+    return str(out).rstrip("\n").removesuffix("\n...").rstrip("\n")

@@ -170,7 +170,8 @@ def learn_style(
         default_quote=base.default_quote,
         item_quote=_majority(  # type: ignore[arg-type]
             item_quote_votes,
-            "single" if string_quotes.get("single", 0) > string_quotes.get("double", 0)
+            "single"
+            if string_quotes.get("single", 0) > string_quotes.get("double", 0)
             else base.item_quote,
         ),
         list_style=_majority(list_votes, base.list_style),  # type: ignore[arg-type]

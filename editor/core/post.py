@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from editor.core.dates import DEFAULT_DATE_STYLE, DateStyle, format_date, parse_date_value, UTC
+from editor.core.dates import DEFAULT_DATE_STYLE, UTC, DateStyle, format_date, parse_date_value
 from editor.core.errors import (
     BylineError,
     EncodingError,
@@ -31,7 +31,9 @@ _SPLIT = re.compile(
     re.S | re.M,
 )
 _OPEN_ONLY = re.compile(r"\A---[ \t]*\r?\n")
-_KEY_LINE = re.compile(r"""^(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#\-?:][^:]*?|-[^\s:][^:]*?)[ \t]*:(?:[ \t]|\r?$)""")
+_KEY_LINE = re.compile(
+    r"""^(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#\-?:][^:]*?|-[^\s:][^:]*?)[ \t]*:(?:[ \t]|\r?$)"""
+)
 
 
 @dataclass
@@ -49,7 +51,9 @@ class Block:
 def decode(data: bytes, path: str | None = None) -> str:
     """UTF-8 bytes to text (a BOM stays in the text); a clear error otherwise."""
     if b"\x00" in data:
-        raise EncodingError("this is a binary file, not a text post (it contains NUL bytes)", path=path)
+        raise EncodingError(
+            "this is a binary file, not a text post (it contains NUL bytes)", path=path
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -176,14 +180,22 @@ class Post:
         """Take the editor's text back, restoring the separator line and the file's line endings."""
         if text == self.body_for_editing():
             return
-        separator = "\n" if self.body.replace("\r\n", "\n").startswith("\n") or not self.body else ""
+        separator = (
+            "\n" if self.body.replace("\r\n", "\n").startswith("\n") or not self.body else ""
+        )
         body = separator + text
         if self.newline == "\r\n":
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
         self.body = body
 
     def to_text(self) -> str:
-        return (BOM if self.bom else "") + self.opening + self.front_matter_text + self.closing + self.body
+        return (
+            (BOM if self.bom else "")
+            + self.opening
+            + self.front_matter_text
+            + self.closing
+            + self.body
+        )
 
     def to_bytes(self) -> bytes:
         return self.to_text().encode("utf-8")
@@ -203,6 +215,9 @@ class Post:
         block = self._block(key)
         shape = shape_of(block.lines) if block else None
         lines = self._render(key, value, shape, block)
+        comment = _trailing_comment(block.lines) if block else ""
+        if comment and len(lines) == 1:
+            lines = [lines[0].rstrip("\r\n") + comment + self.newline]
         self._replace_or_insert(key, lines)
         self._reload()
 
@@ -225,7 +240,9 @@ class Post:
         self.blocks.remove(block)
         self._reload()
 
-    def _render(self, key: str, value: Any, shape: FieldShape | None, block: Block | None) -> list[str]:
+    def _render(
+        self, key: str, value: Any, shape: FieldShape | None, block: Block | None
+    ) -> list[str]:
         nl = self.newline
         head = f"{_write_key(key)}:"
         style = self.style
@@ -320,6 +337,28 @@ class Post:
         return post
 
 
+def _trailing_comment(lines: list[str]) -> str:
+    """The ` # comment` at the end of a one-line `key: value`, kept when the value changes."""
+    if len(lines) != 1 or " #" not in lines[0]:
+        return ""
+    line = lines[0].rstrip("\r\n")
+    rest = line.partition(":")[2]
+    try:
+        whole = load_yaml(f"k:{rest}")
+    except BylineError:
+        return ""
+    start = rest.find(" #")
+    while start != -1:
+        try:
+            if load_yaml(f"k:{rest[:start]}") == whole:
+                cut = len(rest[:start].rstrip())
+                return rest[cut:]
+        except BylineError:
+            pass
+        start = rest.find(" #", start + 1)
+    return ""
+
+
 def _write_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z_][\w.-]*", key) else quote_scalar(key, "double")
 
@@ -381,10 +420,16 @@ def parse_post(
                 raise YamlSyntaxError(
                     "front matter starts with --- on line 1 but has no closing --- line", line=1
                 )
-            raise PostFormatError("no front matter: a post starts with a line of three dashes", line=1)
+            raise PostFormatError(
+                "no front matter: a post starts with a line of three dashes", line=1
+            )
         bom, opening, fm, closing, body = parts
         blocks = _split_blocks(fm, 2)
-        values = _load_values(fm, 1)
+        try:
+            values = _load_values(fm, 1)
+        except InvalidDateError as exc:
+            exc.line = exc.line or _failing_line(blocks)
+            raise
         if "date" in values and values["date"] is not None:
             try:
                 parse_date_value(values["date"])
@@ -411,6 +456,19 @@ def parse_post(
         style=style,
         path=path,
     )
+
+
+def _failing_line(blocks: list[Block]) -> int | None:
+    """The line of the first key whose value cannot be loaded on its own (error path only)."""
+    line = 2
+    for block in blocks:
+        if block.key is not None:
+            try:
+                load_yaml(block.text)
+            except BylineError:
+                return line
+        line += len(block.lines)
+    return None
 
 
 def iter_key_raws(post: Post) -> Iterator[tuple[str, list[str]]]:

@@ -48,7 +48,9 @@ def post_file_name(date: dt.date, slug: str, ext: str = ".md") -> str:
     return f"{date:%Y-%m-%d}-{slug}{ext}"
 
 
-def free_path(folder: Path, stem: str, ext: str, exists: Callable[[Path], bool] | None = None) -> Path:
+def free_path(
+    folder: Path, stem: str, ext: str, exists: Callable[[Path], bool] | None = None
+) -> Path:
     """`folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… when the name is taken."""
     taken = exists or (lambda p: p.exists())
     candidate = folder / f"{stem}{ext}"

@@ -16,7 +16,7 @@ from editor.core.errors import (
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PyLoader = yaml.SafeLoader
-MAX_ALIASES = 100
+MAX_EXPANDED = 100_000
 
 QuoteStyle = Literal["plain", "double", "single"]
 
@@ -28,20 +28,40 @@ def _mark_line(mark: Any, line_offset: int) -> tuple[int | None, int | None]:
 
 
 def _check_aliases(text: str, line_offset: int) -> None:
-    """Refuse alias bombs (billion laughs) before anything is constructed."""
+    """Refuse alias bombs (billion laughs) before anything is constructed.
+
+    Aliases share nodes, so the loaded value is small, but anything that walks it
+    (comparing, saving, showing) would expand it: count the expanded size instead.
+    """
     if "*" not in text or "&" not in text:
         return
-    count = 0
-    for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, yaml.AliasEvent):
-            count += 1
-            if count > MAX_ALIASES:
-                line, col = _mark_line(event.start_mark, line_offset)
-                raise UnsafeYamlError(
-                    f"too many YAML aliases (more than {MAX_ALIASES}); refusing to expand them",
-                    line=line,
-                    column=col,
-                )
+    root = yaml.compose(text, Loader=Loader)
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = MAX_EXPANDED  # a node reached through itself is a bomb too
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        total = min(total, MAX_EXPANDED)
+        sizes[id(node)] = total
+        return total
+
+    if size(root) >= MAX_EXPANDED:
+        line, col = _mark_line(root.start_mark, line_offset)
+        raise UnsafeYamlError(
+            "YAML aliases would expand to more than "
+            f"{MAX_EXPANDED:,} values; refusing to load them",
+            line=line,
+            column=col,
+        )
 
 
 def load_yaml(text: str, *, line_offset: int = 0) -> Any:
@@ -79,7 +99,7 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Any:
 # --- writing scalars -------------------------------------------------------
 
 _RESOLVER = yaml.resolver.Resolver()
-_EMITTER = yaml.emitter.Emitter(None, allow_unicode=True)  # only its scalar analysis is used
+_EMITTER = yaml.emitter.Emitter(None, allow_unicode=True)  # type: ignore[arg-type]  # only its scalar analysis is used
 # Strings that YAML 1.1 readers (Jekyll's Psych, PyYAML) may read as something else.
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,.:eExXoObB+-]*$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
 _DATEISH = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
@@ -96,7 +116,7 @@ def _plain_ok(text: str, *, flow: bool) -> bool:
         return False
     if text != text.strip() or "\n" in text or "\t" in text:
         return False
-    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
+    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":  # type: ignore[no-untyped-call]
         return False
     analysis = _EMITTER.analyze_scalar(text)
     if flow:
@@ -110,14 +130,30 @@ def quote_scalar(text: str, style: QuoteStyle, *, flow: bool = False) -> str:
         return text
     if style == "single" and "\n" not in text and text.isprintable():
         return "'" + text.replace("'", "''") + "'"
-    out = yaml.dump(
-        text,
-        Dumper=yaml.SafeDumper,
-        default_style='"',
-        allow_unicode=True,
-        width=float("inf"),  # type: ignore[arg-type]
-    )
-    return str(out).rstrip("\n").removesuffix("\n...").rstrip("\n")
+    return double_quote(text)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+
+
+def double_quote(text: str) -> str:
+    """A YAML double-quoted scalar; printable characters (emoji too) stay as they are."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02X}"
+                if code < 0x100
+                else f"\\u{code:04X}"
+                if code < 0x10000
+                else f"\\U{code:08X}"
+            )
+    return '"' + "".join(out) + '"'
 
 
 def format_scalar(value: Any, style: QuoteStyle, *, flow: bool = False) -> str:
@@ -145,6 +181,6 @@ def dump_value(value: Any) -> str:
         default_flow_style=True,
         allow_unicode=True,
         sort_keys=False,
-        width=float("inf"),  # type: ignore[arg-type]
+        width=float("inf"),
     )
     return str(out).rstrip("\n").removesuffix("\n...").rstrip("\n")

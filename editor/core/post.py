@@ -354,6 +354,15 @@ def _load_values(front_matter: str, first_line: int) -> dict[str, Any]:
     return {str(k) if not isinstance(k, str) else k: v for k, v in values.items()}
 
 
+def _line_of(blocks: list[Block], key: str, first_line: int) -> int | None:
+    line = first_line
+    for block in blocks:
+        if block.key == key:
+            return line
+        line += len(block.lines)
+    return None
+
+
 def split_text(text: str) -> tuple[bool, str, str, str, str] | None:
     """Jekyll's split: (bom, opening line, front matter, closing line, body), or None."""
     bom = text.startswith(BOM)
@@ -384,18 +393,15 @@ def parse_post(
             raise PostFormatError("no front matter: a post starts with a line of three dashes", line=1)
         bom, opening, fm, closing, body = parts
         blocks = _split_blocks(fm, 2)
-        values = _load_values(fm, 1)
-        if "date" in values and values["date"] is not None:
-            try:
+        try:
+            values = _load_values(fm, 1)
+            if "date" in values and values["date"] is not None:
                 parse_date_value(values["date"])
-            except InvalidDateError as exc:
-                block_line = 2
-                for block in blocks:
-                    if block.key == "date":
-                        break
-                    block_line += len(block.lines)
-                exc.line = block_line
-                raise
+        except InvalidDateError as exc:
+            # YAML itself refuses 2025-02-30 without a mark: point at the date line
+            if exc.line is None:
+                exc.line = _line_of(blocks, "date", 2)
+            raise
     except BylineError as exc:
         if path and not exc.path:
             exc.path = path

@@ -401,6 +401,10 @@ def parse_post(
             # YAML itself refuses 2025-02-30 without a mark: point at the date line
             if exc.line is None:
                 exc.line = _line_of(blocks, "date", 2)
+                raw = next((b.text for b in blocks if b.key == "date"), "").split(":", 1)[-1]
+                detail = exc.message.removeprefix("not a valid date: ")
+                exc.message = f"date {raw.strip()} is not a real date ({detail})"
+                exc.args = (exc.message,)
             raise
     except BylineError as exc:
         if path and not exc.path:

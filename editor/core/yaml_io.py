@@ -97,7 +97,15 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Any:
         line, col = _mark_line(exc.problem_mark or exc.context_mark, line_offset)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
+            context = exc.context
+            start, _ = _mark_line(exc.context_mark, line_offset)
+            if start is not None and line is not None and start != line:
+                context += f" that starts on line {start}"  # an unclosed quote, for one
+            problem = f"{exc.problem} ({context})"
+        mark = exc.problem_mark
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem += "; this line has a tab: YAML indents with spaces only"
         raise YamlSyntaxError(f"invalid YAML: {problem}", line=line, column=col) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"invalid YAML: {exc}") from None

@@ -147,7 +147,7 @@ def test_read_only_post(site: Path) -> None:
     before = _digest(path)
     post = load_post(path)
     post.set("title", "Changed")
-    with pytest.raises(ReadOnlyError, match="2025-08-14-ro.md is read-only, so it was not saved"):
+    with pytest.raises(ReadOnlyError, match=r"2025-08-14-ro\.md is read-only, so it was not saved"):
         save_post(post, path, site)
     assert _digest(path) == before
     path.chmod(0o644)
@@ -171,7 +171,7 @@ def test_read_only_posts_folder(site: Path, monkeypatch: pytest.MonkeyPatch) -> 
     else:  # root writes anywhere: make the folder refuse the temp file the way it would
         monkeypatch.setattr(storage.tempfile, "mkstemp", _refuse(errno.EACCES))
     try:
-        with pytest.raises(ReadOnlyError, match="permission denied: the folder .*_posts is read"):
+        with pytest.raises(ReadOnlyError, match=r"permission denied: the folder .*_posts is read"):
             save_post(post, path, site)
     finally:
         (site / "_posts").chmod(0o755)
@@ -202,7 +202,7 @@ def test_full_disk(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(storage.os, "fdopen", FullFile)
-    with pytest.raises(DiskFullError, match="the disk is full: 2025-08-14-a.md was not saved"):
+    with pytest.raises(DiskFullError, match=r"the disk is full: 2025-08-14-a\.md was not saved"):
         save_post(post, path, site)
     monkeypatch.undo()
     assert _digest(path) == before
@@ -213,7 +213,7 @@ def test_name_taken(site: Path) -> None:
     path = site / "_posts" / "2025-08-14-alaska.md"
     path.write_text("someone else's post")
     before = _digest(path)
-    with pytest.raises(NameTakenError, match="2025-08-14-alaska.md already exists"):
+    with pytest.raises(NameTakenError, match=r"2025-08-14-alaska\.md already exists"):
         save_post(parse_post(GOOD), path, site, new=True)
     assert _digest(path) == before
     # Site.write_new picks a free name instead

@@ -176,7 +176,9 @@ class Post:
         """Take the editor's text back, restoring the separator line and the file's line endings."""
         if text == self.body_for_editing():
             return
-        separator = "\n" if self.body.replace("\r\n", "\n").startswith("\n") or not self.body else ""
+        had_separator = self.body.replace("\r\n", "\n").startswith("\n") or not self.body
+        # a text starting with a blank line needs the separator too, or it reads back without it
+        separator = "\n" if had_separator or text.startswith(("\n", "\r\n")) else ""
         body = separator + text
         if self.newline == "\r\n":
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -203,8 +205,9 @@ class Post:
         block = self._block(key)
         shape = shape_of(block.lines) if block else None
         lines = self._render(key, value, shape, block)
+        snapshot = self._snapshot()
         self._replace_or_insert(key, lines)
-        self._reload()
+        self._commit(key, snapshot)
 
     def set_raw(self, key: str, yaml_text: str) -> None:
         """Set one field from YAML text typed by the author (the "Other fields" table)."""
@@ -213,8 +216,9 @@ class Post:
             current = self._block(key)
             if current is not None and self.raw_value(key) == yaml_text.strip():
                 return
+            snapshot = self._snapshot()
             self._replace_or_insert(key, [f"{_write_key(key)}: {yaml_text.strip()}{self.newline}"])
-            self._reload()
+            self._commit(key, snapshot)
             return
         raise YamlSyntaxError(f"not a single YAML value for {key}: {yaml_text!r}")
 
@@ -222,8 +226,9 @@ class Post:
         block = self._block(key)
         if block is None:
             return
+        snapshot = self._snapshot()
         self.blocks.remove(block)
-        self._reload()
+        self._commit(key, snapshot)
 
     def _render(self, key: str, value: Any, shape: FieldShape | None, block: Block | None) -> list[str]:
         nl = self.newline
@@ -282,6 +287,26 @@ class Post:
                 return
         last_key = max((i for i, b in enumerate(self.blocks) if b.key is not None), default=-1)
         self.blocks.insert(last_key + 1, new)
+
+    def _snapshot(self) -> list[Block]:
+        return [Block(list(b.lines), b.key) for b in self.blocks]
+
+    def _commit(self, key: str, snapshot: list[Block]) -> None:
+        """Re-read after editing `key`; an edit that breaks the YAML or changes another field
+        (odd front matter can merge lines) is undone, so what is saved is what was shown."""
+        try:
+            values = _load_values(self.front_matter_text, 1)
+        except BylineError:
+            self.blocks = snapshot
+            raise
+        before = {k: v for k, v in self.values.items() if k != key}
+        after = {k: v for k, v in values.items() if k != key}
+        if before != after and repr(before) != repr(after):
+            self.blocks = snapshot
+            raise PostFormatError(
+                f"changing {key} here would also change other fields; edit the front matter as text"
+            )
+        self.values = values
 
     def _reload(self) -> None:
         """Re-read the values from the new text: what is saved is what the form shows."""
@@ -383,6 +408,8 @@ def parse_post(
 ) -> Post:
     """Parse a post; raises a PostFormatError (with line and column) for anything broken."""
     text = decode(source, path) if isinstance(source, bytes) else source
+    if "\x00" in text:  # the same refusal for text as for bytes: it could not be reopened
+        raise EncodingError("a NUL character cannot be saved in a text post", path=path)
     try:
         parts = split_text(text)
         if parts is None:

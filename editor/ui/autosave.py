@@ -16,7 +16,9 @@ from editor.core.errors import BylineError
 from editor.core.journal import Journal, JournalEntry
 
 IDLE_MS = 1000  # after typing pauses (VS Code backs up ~1 s after typing stops)
-MAX_MS = 5000  # while typing goes on, at least this often
+# While typing goes on: the issue asks for "at least every 5 s", and its proof for anything
+# typed more than 1 s before a kill. A journal write costs under a millisecond, so 1 s.
+MAX_MS = 1000
 
 
 class Autosaver(QObject):

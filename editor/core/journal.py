@@ -246,7 +246,10 @@ class Journal:
         """Journal `entry` (atomically: a kill now leaves the previous entry whole)."""
         entry.saved_at = time.time()
         entry.owner = self.instance
-        data = json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8", "surrogatepass")
+        try:
+            data = json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: JSON escapes keep it readable
+            data = json.dumps(entry.to_json()).encode("ascii")
         return atomic_write(self._file(entry.key), data)
 
     def discard(self, key: str, *, keep_copy: bool = False) -> None:

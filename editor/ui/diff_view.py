@@ -71,8 +71,9 @@ class DiffView(QWidget):
             "The two versions are identical." if not changed else f"{changed} line(s) differ."
         )
         first = next((n for n, r in enumerate(self.rows) if r.kind != "same"), 0)
-        if self.rows:
-            self.table.scrollToItem(self.table.item(first, 1))
+        target = self.table.item(first, 1) if self.rows else None
+        if target is not None:
+            self.table.scrollToItem(target)
 
 
 class DiffDialog(QDialog):

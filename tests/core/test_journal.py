@@ -125,3 +125,10 @@ def test_discard_keep_copy_and_rekey(tmp_path: Path) -> None:
 def test_a_leftover_temp_file_is_ignored(tmp_path: Path) -> None:
     (tmp_path / ".post-x.json.123.tmp").write_text("{half")
     assert Journal(tmp_path).recoverable() == []
+
+
+def test_odd_text_survives(tmp_path: Path) -> None:
+    with Journal(tmp_path) as journal:
+        for text in ("caf\u00e9 \U0001f600", "lone \ud800 surrogate", "nul \x00 and \r\n"):
+            journal.write(JournalEntry("new-x", text))
+            assert journal.read("new-x").text == text  # type: ignore[union-attr]

@@ -105,6 +105,7 @@ def save_post(
     history: History | None = None,
     expected: DiskStamp | None = None,
     new: bool = False,
+    warnings: list[BylineError] | None = None,
 ) -> DiskStamp:
     """Save a post (or raw text) atomically and return the new file's stamp.
 
@@ -112,7 +113,8 @@ def save_post(
     - `new`: the file must not exist yet (NameTakenError otherwise);
     - `expected`: the stamp the editor opened; a file changed since is a ConflictError
       (pass None to overwrite, e.g. after "Keep mine");
-    - keeps the replaced version in `history` before replacing it;
+    - keeps the replaced version in `history` before replacing it (a history that cannot
+      be written does not stop the save: the problem is appended to `warnings`);
     - a Post is re-read from the bytes about to be written: what is saved is what was shown.
     Every failure leaves the file on disk as it was.
     """
@@ -149,7 +151,12 @@ def save_post(
         written = target
     else:
         if old is not None and history is not None:
-            history.keep_version(site_root, target, old)
+            try:
+                history.keep_version(site_root, target, old)
+            except BylineError as exc:
+                if warnings is None:
+                    raise
+                warnings.append(exc)
         written = atomic_write(target, data, exclusive=new)
     remove_stale_temps(written)
     stamp = DiskStamp.read(written)

@@ -7,10 +7,12 @@ import pytest
 
 from editor.core.disk_stamp import DiskStamp
 from editor.core.errors import (
+    BylineError,
     ConflictError,
     NameTakenError,
     OutsideSiteError,
     ReadOnlyError,
+    StorageError,
     YamlSyntaxError,
 )
 from editor.core.history import History
@@ -120,3 +122,17 @@ def load_post_text(text: str):  # type: ignore[no-untyped-def]
     from editor.core.post import parse_post
 
     return parse_post(text)
+
+
+def test_history_problem_does_not_stop_a_save(site: Path, tmp_path: Path) -> None:
+    path = site / "_posts" / "2025-01-01-a.md"
+    path.write_text("---\ntitle: a\n---\n")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the history folder should be")
+    warnings: list[BylineError] = []
+    save_post("---\ntitle: b\n---\n", path, site, history=History(blocked), warnings=warnings)
+    assert path.read_text() == "---\ntitle: b\n---\n"
+    assert len(warnings) == 1 and "cannot keep history" in warnings[0].message
+    with pytest.raises(StorageError):  # without a warnings list, it is an error
+        save_post("---\ntitle: c\n---\n", path, site, history=History(blocked))
+    assert path.read_text() == "---\ntitle: b\n---\n"

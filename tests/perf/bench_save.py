@@ -8,6 +8,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -19,16 +20,22 @@ from editor.core.post_io import save_post
 from editor.core.storage import atomic_write
 
 ROUNDS = 200
+BLOCK = 20
 REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "reference-post.md"
 
 
-def _median_ms(fn, rounds: int = ROUNDS) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for n in range(rounds):
-        start = time.perf_counter()
-        fn(n)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+def _medians_ms(fns: dict[str, Callable[[int], None]], rounds: int = ROUNDS) -> dict[str, float]:
+    """Median time of each function. They take turns in blocks of BLOCK rounds, so that load
+    drift on a shared machine hits all of them alike, while one method's fsyncs do not sit
+    between every two writes of another."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for block in range(rounds // BLOCK):
+        for name, fn in fns.items():
+            for n in range(block * BLOCK, (block + 1) * BLOCK):
+                start = time.perf_counter()
+                fn(n)
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
 
 
 def main() -> None:
@@ -40,40 +47,46 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         (site / "_posts").mkdir(parents=True)
-        path = site / "_posts" / "2025-08-14-latest.md"
-        path.write_bytes(data)
+        # one file per method, so that no method finds the bytes another one just wrote
+        paths = {}
+        for name in ("plain", "plain-fsync", "atomic", "save", "journal"):
+            paths[name] = site / "_posts" / f"2025-08-14-{name}.md"
+            paths[name].write_bytes(data)
+        path = paths["journal"]
         history = History(Path(tmp) / "history")
         with Journal(Path(tmp) / "journal") as journal:
             entry = JournalEntry("post-bench", data.decode(), str(site), str(path))
 
             def plain(n: int) -> None:
-                with open(path, "wb") as handle:
+                with open(paths["plain"], "wb") as handle:
                     handle.write(posts[n % 2].to_bytes())
 
             def plain_fsync(n: int) -> None:
-                with open(path, "wb") as handle:
+                with open(paths["plain-fsync"], "wb") as handle:
                     handle.write(posts[n % 2].to_bytes())
                     handle.flush()
                     os.fsync(handle.fileno())
 
             def atomic(n: int) -> None:
-                atomic_write(path, posts[n % 2].to_bytes())
+                atomic_write(paths["atomic"], posts[n % 2].to_bytes())
 
             def full_save(n: int) -> None:
-                save_post(posts[n % 2], path, site, history=history)
+                save_post(posts[n % 2], paths["save"], site, history=history)
 
             def journal_write(n: int) -> None:
                 entry.cursor = n
                 journal.write(entry)
 
-            base = _median_ms(plain)
-            figures = {
-                "plain write (no fsync)": base,
-                "plain write + fsync": _median_ms(plain_fsync),
-                "atomic_write": _median_ms(atomic),
-                "save_post (atomic, history, re-read check)": _median_ms(full_save),
-                "journal entry write": _median_ms(journal_write),
-            }
+            figures = _medians_ms(
+                {
+                    "plain write (no fsync)": plain,
+                    "plain write + fsync": plain_fsync,
+                    "atomic_write": atomic,
+                    "save_post (atomic, history, re-read check)": full_save,
+                    "journal entry write": journal_write,
+                }
+            )
+            base = figures["plain write (no fsync)"]
     print(f"reference post, {len(data)} bytes, median of {ROUNDS} rounds")
     for name, ms in figures.items():
         print(f"  {name:45s} {ms:8.3f} ms   x{ms / base:6.1f} of plain")

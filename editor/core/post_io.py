@@ -40,6 +40,14 @@ class LoadedPost:
 
 def _read(path: Path) -> tuple[bytes, DiskStamp]:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            # a pipe or a device named .md would block or never end
+            raise StorageError(f"{path.name} is not a regular file", path=str(path))
+    except OSError as exc:
+        raise StorageError(
+            f"cannot read {path.name}: {exc.strerror or exc}", path=str(path)
+        ) from exc
+    try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
             if stat.S_ISDIR(st.st_mode):

@@ -22,6 +22,7 @@ from editor.core.errors import (
     NotAMappingError,
     PostFormatError,
     ReadOnlyError,
+    StorageError,
     UnsafeYamlError,
     YamlSyntaxError,
 )
@@ -225,3 +226,16 @@ def test_name_taken(site: Path) -> None:
 def test_every_error_is_a_byline_error() -> None:
     for _, error, _, _ in CASES:
         assert issubclass(error, BylineError)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+def test_a_pipe_named_md_is_refused_without_blocking(site: Path) -> None:
+    path = site / "_posts" / "2025-08-14-pipe.md"
+    os.mkfifo(path)
+    with pytest.raises(StorageError, match="not a regular file"):
+        load_post(path)
+
+
+def test_a_missing_file(site: Path) -> None:
+    with pytest.raises(StorageError, match="No such file"):
+        load_post(site / "_posts" / "nope.md")

@@ -65,3 +65,27 @@ class SiteError(BylineError):
 
 class StorageError(BylineError):
     """A file that could not be written; the old file is intact."""
+
+
+class ReadOnlyError(StorageError):
+    """A post, or the folder it lives in, that may not be written."""
+
+
+class DiskFullError(StorageError):
+    """No space left (or quota exceeded) while writing; the old file is intact."""
+
+
+class NameTakenError(StorageError):
+    """A new file would replace one that already exists."""
+
+
+class OutsideSiteError(StorageError):
+    """A write that would land outside the site's folder."""
+
+
+class ConflictError(StorageError):
+    """The file changed on disk since it was opened; saving would overwrite someone's work."""
+
+
+class FileTooLargeError(PostFormatError):
+    """A file far larger than any post, refused before it is read into the editor."""

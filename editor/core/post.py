@@ -180,9 +180,9 @@ class Post:
         """Take the editor's text back, restoring the separator line and the file's line endings."""
         if text == self.body_for_editing():
             return
-        separator = (
-            "\n" if self.body.replace("\r\n", "\n").startswith("\n") or not self.body else ""
-        )
+        had_separator = self.body.replace("\r\n", "\n").startswith("\n") or not self.body
+        # a text starting with a blank line needs the separator too, or it reads back without it
+        separator = "\n" if had_separator or text.startswith(("\n", "\r\n")) else ""
         body = separator + text
         if self.newline == "\r\n":
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -218,8 +218,9 @@ class Post:
         comment = _trailing_comment(block.lines) if block else ""
         if comment and len(lines) == 1:
             lines = [lines[0].rstrip("\r\n") + comment + self.newline]
+        snapshot = self._snapshot()
         self._replace_or_insert(key, lines)
-        self._reload()
+        self._commit(key, snapshot)
 
     def set_raw(self, key: str, yaml_text: str) -> None:
         """Set one field from YAML text typed by the author (the "Other fields" table)."""
@@ -228,8 +229,9 @@ class Post:
             current = self._block(key)
             if current is not None and self.raw_value(key) == yaml_text.strip():
                 return
+            snapshot = self._snapshot()
             self._replace_or_insert(key, [f"{_write_key(key)}: {yaml_text.strip()}{self.newline}"])
-            self._reload()
+            self._commit(key, snapshot)
             return
         raise YamlSyntaxError(f"not a single YAML value for {key}: {yaml_text!r}")
 
@@ -237,8 +239,9 @@ class Post:
         block = self._block(key)
         if block is None:
             return
+        snapshot = self._snapshot()
         self.blocks.remove(block)
-        self._reload()
+        self._commit(key, snapshot)
 
     def _render(
         self, key: str, value: Any, shape: FieldShape | None, block: Block | None
@@ -299,6 +302,26 @@ class Post:
                 return
         last_key = max((i for i, b in enumerate(self.blocks) if b.key is not None), default=-1)
         self.blocks.insert(last_key + 1, new)
+
+    def _snapshot(self) -> list[Block]:
+        return [Block(list(b.lines), b.key) for b in self.blocks]
+
+    def _commit(self, key: str, snapshot: list[Block]) -> None:
+        """Re-read after editing `key`; an edit that breaks the YAML or changes another field
+        (odd front matter can merge lines) is undone, so what is saved is what was shown."""
+        try:
+            values = _load_values(self.front_matter_text, 1)
+        except BylineError:
+            self.blocks = snapshot
+            raise
+        before = {k: v for k, v in self.values.items() if k != key}
+        after = {k: v for k, v in values.items() if k != key}
+        if before != after and repr(before) != repr(after):
+            self.blocks = snapshot
+            raise PostFormatError(
+                f"changing {key} here would also change other fields; edit the front matter as text"
+            )
+        self.values = values
 
     def _reload(self) -> None:
         """Re-read the values from the new text: what is saved is what the form shows."""
@@ -393,6 +416,15 @@ def _load_values(front_matter: str, first_line: int) -> dict[str, Any]:
     return {str(k) if not isinstance(k, str) else k: v for k, v in values.items()}
 
 
+def _line_of(blocks: list[Block], key: str, first_line: int) -> int | None:
+    line = first_line
+    for block in blocks:
+        if block.key == key:
+            return line
+        line += len(block.lines)
+    return None
+
+
 def split_text(text: str) -> tuple[bool, str, str, str, str] | None:
     """Jekyll's split: (bom, opening line, front matter, closing line, body), or None."""
     bom = text.startswith(BOM)
@@ -413,6 +445,8 @@ def parse_post(
 ) -> Post:
     """Parse a post; raises a PostFormatError (with line and column) for anything broken."""
     text = decode(source, path) if isinstance(source, bytes) else source
+    if "\x00" in text:  # the same refusal for text as for bytes: it could not be reopened
+        raise EncodingError("a NUL character cannot be saved in a text post", path=path)
     try:
         parts = split_text(text)
         if parts is None:
@@ -427,20 +461,18 @@ def parse_post(
         blocks = _split_blocks(fm, 2)
         try:
             values = _load_values(fm, 1)
-        except InvalidDateError as exc:
-            exc.line = exc.line or _failing_line(blocks)
-            raise
-        if "date" in values and values["date"] is not None:
-            try:
+            if "date" in values and values["date"] is not None:
                 parse_date_value(values["date"])
-            except InvalidDateError as exc:
-                block_line = 2
-                for block in blocks:
-                    if block.key == "date":
-                        break
-                    block_line += len(block.lines)
-                exc.line = block_line
-                raise
+        except InvalidDateError as exc:
+            # YAML itself refuses 2025-02-30 without a mark: point at the date line
+            if exc.line is None:
+                bad = _failing_block(blocks) or next((b for b in blocks if b.key == "date"), None)
+                exc.line = _line_of(blocks, bad.key, 2) if bad and bad.key else None
+                raw = bad.text.split(":", 1)[-1].strip() if bad else ""
+                detail = exc.message.removeprefix("not a valid date: ")
+                exc.message = f"{bad.key if bad else 'date'} {raw} is not a real date ({detail})"
+                exc.args = (exc.message,)
+            raise
     except BylineError as exc:
         if path and not exc.path:
             exc.path = path
@@ -458,16 +490,14 @@ def parse_post(
     )
 
 
-def _failing_line(blocks: list[Block]) -> int | None:
-    """The line of the first key whose value cannot be loaded on its own (error path only)."""
-    line = 2
+def _failing_block(blocks: list[Block]) -> Block | None:
+    """The first key whose value cannot be loaded on its own (error path only)."""
     for block in blocks:
         if block.key is not None:
             try:
                 load_yaml(block.text)
             except BylineError:
-                return line
-        line += len(block.lines)
+                return block
     return None
 
 

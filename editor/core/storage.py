@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
-from editor.core.errors import StorageError
+from editor.core.errors import (
+    DiskFullError,
+    NameTakenError,
+    ReadOnlyError,
+    StorageError,
+)
+
+STALE_TEMP_SECONDS = 60.0
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -26,11 +35,38 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def storage_error(exc: OSError, target: Path, *, writing_folder: bool = False) -> StorageError:
+    """An OSError from writing `target` as the error an author reads (the old file is intact)."""
+    name = target.name
+    folder = target.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFullError(
+            f"the disk is full: {name} was not saved (the file on disk is unchanged)",
+            path=str(target),
+        )
+    if code == errno.EROFS:
+        return ReadOnlyError(
+            f"the disk holding {folder} is read-only: {name} was not saved", path=str(target)
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        where = f"the folder {folder} is read-only" if writing_folder else f"{name} is read-only"
+        return ReadOnlyError(f"permission denied: {where}, so it was not saved", path=str(target))
+    if code == errno.ENOENT:
+        return StorageError(f"the folder {folder} does not exist", path=str(target))
+    if code == errno.EISDIR:
+        return StorageError(f"{name} is a folder, not a file", path=str(target))
+    if code == errno.EEXIST:
+        return NameTakenError(f"{name} already exists", path=str(target))
+    return StorageError(f"could not save {name}: {exc.strerror or exc}", path=str(target))
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool = False) -> Path:
     """Write `data` to `path` so that it holds either the old or the new bytes, never a mix.
 
     A symlink is written through to its target, and an existing file keeps its mode.
-    With `exclusive`, an existing file is never replaced (StorageError instead).
+    A file without write permission is refused (ReadOnlyError), as a plain write would be.
+    With `exclusive`, an existing file is never replaced (NameTakenError instead).
     """
     target = Path(path)
     if target.is_symlink():
@@ -44,13 +80,16 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
     except OSError as exc:
         raise StorageError(f"cannot read {target.name}: {exc.strerror}", path=str(target)) from exc
     if exclusive and mode is not None:
-        raise StorageError(f"{target.name} already exists", path=str(target))
+        raise NameTakenError(f"{target.name} already exists", path=str(target))
+    if target.is_dir():
+        raise StorageError(f"{target.name} is a folder, not a file", path=str(target))
+    if mode is not None and not mode & stat.S_IWUSR:
+        # rename() would happily replace it; a read-only post is the author's decision
+        raise ReadOnlyError(f"{target.name} is read-only, so it was not saved", path=str(target))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise StorageError(
-            f"cannot write in {folder}: {exc.strerror or exc}", path=str(target)
-        ) from exc
+        raise storage_error(exc, target, writing_folder=True) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -68,10 +107,12 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
             try:
                 os.link(tmp, target)
             except FileExistsError as exc:
-                raise StorageError(f"{target.name} already exists", path=str(target)) from exc
+                raise NameTakenError(f"{target.name} already exists", path=str(target)) from exc
             except OSError:
                 if target.exists():
-                    raise StorageError(f"{target.name} already exists", path=str(target)) from None
+                    raise NameTakenError(
+                        f"{target.name} already exists", path=str(target)
+                    ) from None
                 os.replace(tmp, target)
             finally:
                 with contextlib.suppress(FileNotFoundError):
@@ -79,16 +120,38 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         else:
             os.replace(tmp, target)
     except StorageError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StorageError(
-            f"could not save {target.name}: {exc.strerror or exc}", path=str(target)
-        ) from exc
+        raise storage_error(exc, target) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(folder)
     return target
+
+
+def remove_stale_temps(target: Path, *, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Delete temp files a killed atomic_write of `target` left behind; returns how many."""
+    removed = 0
+    now = time.time()
+    prefix = f".{target.name}."
+    try:
+        with os.scandir(target.parent) as entries:
+            candidates = [
+                Path(e.path)
+                for e in entries
+                if e.name.startswith(prefix) and e.name.endswith(".tmp")
+            ]
+    except OSError:
+        return 0
+    for tmp in candidates:
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed += 1
+    return removed

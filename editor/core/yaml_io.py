@@ -16,7 +16,8 @@ from editor.core.errors import (
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PyLoader = yaml.SafeLoader
-MAX_EXPANDED = 100_000
+MAX_ALIASES = 100
+MAX_EXPANDED = 100_000  # values after expanding aliases
 
 QuoteStyle = Literal["plain", "double", "single"]
 
@@ -30,38 +31,49 @@ def _mark_line(mark: Any, line_offset: int) -> tuple[int | None, int | None]:
 def _check_aliases(text: str, line_offset: int) -> None:
     """Refuse alias bombs (billion laughs) before anything is constructed.
 
-    Aliases share nodes, so the loaded value is small, but anything that walks it
-    (comparing, saving, showing) would expand it: count the expanded size instead.
+    Counts aliases and the size each one would expand to: nine levels of nine aliases
+    are only 72 aliases, but 387 million nodes once anything walks the values.
     """
     if "*" not in text or "&" not in text:
         return
-    root = yaml.compose(text, Loader=Loader)
-    if root is None:
-        return
-    sizes: dict[int, int] = {}
+    count = 0
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [anchor, expanded size] of each open collection
+    total = 0
+    for event in yaml.parse(text, Loader=Loader):
+        size = 0
+        if isinstance(event, yaml.AliasEvent):
+            count += 1
+            size = sizes.get(str(event.anchor), 1)
+            if count > MAX_ALIASES or size > MAX_EXPANDED:
+                _refuse(event, line_offset)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor is not None:
+                sizes[str(event.anchor)] = 1
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            stack.append([event.anchor, 1])
+            continue
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent) and stack:
+            anchor, size = stack.pop()
+            if anchor is not None:
+                sizes[str(anchor)] = size
+        else:
+            continue
+        if stack:
+            stack[-1][1] += size
+        total += size
+        if total > MAX_EXPANDED or (stack and stack[-1][1] > MAX_EXPANDED):
+            _refuse(event, line_offset)
 
-    def size(node: yaml.Node) -> int:
-        known = sizes.get(id(node))
-        if known is not None:
-            return known
-        sizes[id(node)] = MAX_EXPANDED  # a node reached through itself is a bomb too
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
-        total = min(total, MAX_EXPANDED)
-        sizes[id(node)] = total
-        return total
 
-    if size(root) >= MAX_EXPANDED:
-        line, col = _mark_line(root.start_mark, line_offset)
-        raise UnsafeYamlError(
-            "YAML aliases would expand to more than "
-            f"{MAX_EXPANDED:,} values; refusing to load them",
-            line=line,
-            column=col,
-        )
+def _refuse(event: Any, line_offset: int) -> None:
+    line, col = _mark_line(event.start_mark, line_offset)
+    raise UnsafeYamlError(
+        "YAML aliases that would expand to too many values (an alias bomb); refusing to load",
+        line=line,
+        column=col,
+    )
 
 
 def load_yaml(text: str, *, line_offset: int = 0) -> Any:
@@ -85,7 +97,15 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Any:
         line, col = _mark_line(exc.problem_mark or exc.context_mark, line_offset)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
+            context = exc.context
+            start, _ = _mark_line(exc.context_mark, line_offset)
+            if start is not None and line is not None and start != line:
+                context += f" that starts on line {start}"  # an unclosed quote, for one
+            problem = f"{exc.problem} ({context})"
+        mark = exc.problem_mark
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem += "; this line has a tab: YAML indents with spaces only"
         raise YamlSyntaxError(f"invalid YAML: {problem}", line=line, column=col) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"invalid YAML: {exc}") from None

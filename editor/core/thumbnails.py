@@ -115,3 +115,25 @@ def _store(path: Path, data: bytes) -> None:
     with contextlib.suppress(OSError, StorageError):
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the image field shows beside a thumbnail."""
+
+    width: int
+    height: int
+    size: int  # bytes on disk
+
+
+def image_info(path: str | os.PathLike[str]) -> ImageInfo:
+    """Pixel size (upright) and file size of a picture file, reading its header only."""
+    name = str(path)
+    data = read_source(path)
+    refuse_unsupported(data, name)
+    im = open_image(data, name)
+    try:
+        width, height = upright_size(im.size, orientation_of(im, name))
+    finally:
+        im.close()
+    return ImageInfo(width, height, len(data))

@@ -10,7 +10,13 @@ import pytest
 from PIL import Image
 
 from editor.core.images import NotAnImageError
-from editor.core.thumbnails import default_cache_dir, thumbnail_bytes, thumbnail_file
+from editor.core.thumbnails import (
+    ImageInfo,
+    default_cache_dir,
+    image_info,
+    thumbnail_bytes,
+    thumbnail_file,
+)
 
 
 def jpeg(size: tuple[int, int], orientation: int | None = None) -> bytes:
@@ -75,3 +81,10 @@ def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_cache_dir() == tmp_path / "home" / ".cache" / "byline" / "thumbs"
+
+
+def test_image_info_reads_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "p.jpg"
+    data = jpeg((300, 200), orientation=6)
+    path.write_bytes(data)
+    assert image_info(path) == ImageInfo(200, 300, len(data))

@@ -114,7 +114,7 @@ def _read_cached(path: Path, md5: str) -> Thumbnail | None:
 def _store(path: Path, data: bytes) -> None:
     with contextlib.suppress(OSError, StorageError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
+        atomic_write(path, data, durable=False)  # a lost cache entry is simply remade
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ _TRANSPOSE = {
     8: Image.Transpose.ROTATE_90,
 }
 _SWAPS_AXES = {5, 6, 7, 8}
+NOT_AN_IMAGE = "not an image: Byline reads JPEG, PNG, WebP, GIF, BMP and TIFF files"
 _CONVERT_HINT = "convert it to JPEG or PNG first (open it and export or share it as JPEG)"
 _RAW_SUFFIXES = {".cr2", ".cr3", ".nef", ".arw", ".dng", ".raf", ".orf", ".rw2", ".pef", ".srw"}
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -187,8 +188,8 @@ def process_bytes(
                 return processed(kept, width, height, name, reencoded=False)
         target = fit_size(upright_size(im.size, orientation), settings.max_width, None)
         icc = im.info.get("icc_profile") if settings.keep_icc else None
-        if icc and im.mode == "CMYK":
-            icc = None  # a CMYK profile does not describe the RGB result
+        if icc and not is_rgb_profile(icc):
+            icc = None  # a CMYK or grey profile does not describe the RGB result
         rgb = decode_upright(im, name, target, orientation, to_srgb=not settings.keep_icc)
         # encoded before closing: `rgb` may be `im` itself when nothing needed changing
         data_out = encode_jpeg(rgb, settings.quality, icc)
@@ -237,8 +238,11 @@ def refuse_unsupported(data: bytes, name: str) -> None:
 
 def _looks_like_supported(data: bytes) -> bool:
     return data.startswith(
-        (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\0", b"MM\0*")
-    ) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\0", b"MM\0*")
+    ) or (
+        (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0")  # BMP: reserved fields are zero
+    )
 
 
 def open_image(data: bytes, name: str) -> Image.Image:
@@ -257,10 +261,10 @@ def open_image(data: bytes, name: str) -> Image.Image:
             raise UnsupportedImageError(
                 f"{other} images are not supported: {_CONVERT_HINT}", path=name
             ) from None
-        raise NotAnImageError(
-            "not an image: Byline reads JPEG, PNG, WebP, GIF, BMP and TIFF files", path=name
-        ) from None
+        raise NotAnImageError(NOT_AN_IMAGE, path=name) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if not _looks_like_supported(data):  # e.g. a text file that starts with "BM"
+            raise NotAnImageError(NOT_AN_IMAGE, path=name) from None
         raise CorruptImageError(f"the image is damaged or truncated ({exc})", path=name) from None
     width, height = im.size
     if width * height > MAX_PIXELS:
@@ -443,6 +447,15 @@ def is_srgb(icc: bytes) -> bool:
     except (ImageCms.PyCMSError, OSError, ValueError):
         return True  # unreadable: nothing could apply it anyway
     return "srgb" in description.lower().replace(" ", "")
+
+
+def is_rgb_profile(icc: bytes) -> bool:
+    """Whether an ICC profile describes RGB colours (and so may travel with an RGB JPEG)."""
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return False
+    return str(profile.profile.xcolor_space).strip() == "RGB"
 
 
 def encode_jpeg(im: Image.Image, quality: int, icc: bytes | None = None) -> bytes:

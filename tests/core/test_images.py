@@ -367,3 +367,15 @@ def test_settings_are_validated() -> None:
     with pytest.raises(ValueError):
         ImageSettings(max_width=0)
     assert ImageSettings() == ImageSettings(2000, 85, False, None)
+
+
+def test_kept_profile_must_describe_rgb() -> None:
+    lab = bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes())
+    data = encode(quadrants().convert("L"), "PNG", icc_profile=lab)
+    result = process_bytes(data, name="grey.png", settings=ImageSettings(keep_icc=True))
+    assert "icc_profile" not in Image.open(io.BytesIO(result.data)).info
+
+
+def test_text_starting_like_a_bmp_is_not_called_damaged() -> None:
+    with pytest.raises(NotAnImageError):
+        process_bytes(b"BMW service notes\nnext: May\n", name="notes.bmp")

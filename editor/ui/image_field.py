@@ -205,11 +205,11 @@ class ImageField(QWidget):
 
     def can_accept(self, mime: QMimeData) -> bool:
         """Whether a drop or paste holds a local file or a picture (the preview header asks)."""
-        return bool(_local_files(mime)) or mime.hasImage()
+        return bool(local_files(mime)) or mime.hasImage()
 
     def attach_mime(self, mime: QMimeData) -> bool:
         """Attach the first local file of a drop or paste, else its picture; False if neither."""
-        files = _local_files(mime)
+        files = local_files(mime)
         if files:
             self.attach_file(files[0])
             return True
@@ -340,7 +340,7 @@ def _thumb(data: bytes, name: str, cache_dir: Path | None) -> Thumbnail:
     return thumbnail_bytes(data, name=name, cache_dir=cache_dir)
 
 
-def _local_files(mime: QMimeData) -> list[str]:
+def local_files(mime: QMimeData) -> list[str]:
     if not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

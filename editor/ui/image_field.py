@@ -100,6 +100,7 @@ class ImageField(QWidget):
         self._runner.finished.connect(self._on_finished)
         self._runner.failed.connect(self._on_failed)
         self._jobs: dict[int, tuple[str, bool]] = {}  # ticket -> (source, is an attach)
+        self._current: int | None = None  # the one job whose result is still wanted
 
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -146,7 +147,7 @@ class ImageField(QWidget):
         self._site_root = Path(site_root) if site_root is not None else None
         self._rel_path = rel_path or None
         self._staged = None
-        self._runner.latest += 1  # any result still on its way is for another image
+        self._forget_job()  # a result still on its way is for another image
         if not self._rel_path:
             self._show_empty()
             return
@@ -238,8 +239,7 @@ class ImageField(QWidget):
         had = self._staged is not None or self._rel_path is not None
         self._staged = None
         self._rel_path = None
-        self._runner.latest += 1
-        self._set_busy(False)
+        self._forget_job()
         self._show_empty()
         if had:
             self.imageRemoved.emit()
@@ -263,14 +263,15 @@ class ImageField(QWidget):
     def _start(self, work: Callable[[], object], source: str, *, attach: bool) -> None:
         ticket = self._runner.submit(work)
         self._jobs[ticket] = (source, attach)
+        self._current = ticket
         self._set_busy(True)
         self.info_label.setText("Processing…" if attach else "Loading…")
 
     def _on_finished(self, ticket: int, result: object) -> None:
         self._jobs.pop(ticket, None)
-        if ticket != self._runner.latest:
+        if ticket != self._current:
             return  # superseded by a newer choice, a removal or another post
-        self._set_busy(False)
+        self._forget_job()
         if isinstance(result, _Staged):
             image = result.image
             self._staged = image
@@ -282,9 +283,9 @@ class ImageField(QWidget):
 
     def _on_failed(self, ticket: int, exc: object) -> None:
         source, attach = self._jobs.pop(ticket, ("image", True))
-        if ticket != self._runner.latest:
+        if ticket != self._current:
             return
-        self._set_busy(False)
+        self._forget_job()
         if isinstance(exc, BylineError):
             message = str(exc)
         else:
@@ -295,6 +296,10 @@ class ImageField(QWidget):
             return
         self._restore()
         self.errorOccurred.emit(message)
+
+    def _forget_job(self) -> None:
+        self._current = None
+        self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

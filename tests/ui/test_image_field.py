@@ -153,3 +153,17 @@ def test_a_newer_choice_wins(field: ImageField, qtbot: QtBot, tmp_path: Path) ->
     field._runner.wait()
     QApplication.processEvents()
     assert [(i.width, i.height) for i in staged] == [(200, 100)]
+
+
+def test_switching_posts_drops_a_pending_result(
+    field: ImageField, qtbot: QtBot, tmp_path: Path
+) -> None:
+    staged: list[ProcessedImage] = []
+    field.imageStaged.connect(staged.append)
+    field.attach_file(photo(tmp_path / "slow.jpg", (3000, 2000), 1))
+    assert field.is_busy()
+    field.set_image(None, None)  # another post is opened meanwhile
+    assert not field.is_busy()
+    field._runner.wait()
+    QApplication.processEvents()
+    assert staged == [] and field.staged() is None and not field.is_busy()

@@ -309,7 +309,13 @@ def orientation_of(im: Image.Image, name: str) -> int:
     try:
         value = im.getexif().get(_ORIENTATION_TAG, 1)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise CorruptImageError(f"the image is damaged or truncated ({exc})", path=name) from None
+        if im.format == "PNG":  # its EXIF may follow the pixels: this was a failed decode
+            raise CorruptImageError(
+                f"the image is damaged or truncated ({exc})", path=name
+            ) from None
+        return 1  # unreadable EXIF: the pixels are still a picture
+    except Exception:  # any other damage inside the EXIF block (or its warning as an error)
+        return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 

@@ -7,6 +7,7 @@ import io
 import os
 import re
 import struct
+import warnings
 import zlib
 from pathlib import Path
 
@@ -379,3 +380,13 @@ def test_kept_profile_must_describe_rgb() -> None:
 def test_text_starting_like_a_bmp_is_not_called_damaged() -> None:
     with pytest.raises(NotAnImageError):
         process_bytes(b"BMW service notes\nnext: May\n", name="notes.bmp")
+
+
+def test_damaged_exif_does_not_lose_the_picture() -> None:
+    plain = encode(quadrants(), quality=90)
+    junk = b"Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x06"  # cut-off IFD
+    data = plain[:2] + b"\xff\xe1" + struct.pack(">H", len(junk) + 2) + junk + plain[2:]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow warns about the corrupt EXIF; that is fine
+        result = process_bytes(data, name="odd.jpg")
+    assert b"Exif" not in result.data and (result.width, result.height) == (64, 48)

@@ -6,6 +6,7 @@ a sample of bodies), by default `![alt]({{ site.baseurl }}/assets/images/<md5>.j
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -17,12 +18,21 @@ from editor.core.site import Site
 FILE = "\0FILE\0"  # stands for the file name in a learned URL template
 DEFAULT_TEMPLATE = "{{ site.baseurl }}/" + IMAGES_DIR + "/" + FILE
 
-# a Markdown image: ![alt](url "title") or ![alt][ref]; the URL may hold Liquid with spaces
-_URL = r"(?:\{\{.*?\}\}|\{%.*?%\}|<[^>\n]*>|[^\s()]|\([^\s()]*\))+"
+# a Markdown image: ![alt](url "title") or ![alt][ref]; the URL may hold Liquid with spaces.
+# Every repetition is possessive (`*+`, `++`) and the alternatives never overlap, so a
+# malformed line fails in linear time instead of backtracking exponentially.
+_URL = (
+    r"(?:\{\{(?:[^}\n]|\}(?!\}))*+\}\}"  # {{ liquid output }}
+    r"|\{%(?:[^%\n]|%(?!\}))*+%\}"  # {% liquid tag %}
+    r"|<[^>\n]*+>"
+    r"|\([^\s()]*+\)"
+    r"|[^\s(){<]"
+    r"|[{<])++"
+)
 _MD_IMAGE = re.compile(
-    r"!\[(?P<alt>(?:[^\]\\\n]|\\.)*)\]"
-    r"(?:\(\s*(?P<url>" + _URL + r")(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
-    r"|\[(?P<ref>[^\]\n]*)\])"
+    r"!\[(?P<alt>(?:[^\]\\\n]|\\.)*+)\]"
+    r"(?:\(\s*+(?P<url>" + _URL + r")(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^)\n]*+\)))?\s*+\)"
+    r"|\[(?P<ref>[^\]\n]*+)\])"
 )
 _HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
 _ALT_ATTR = re.compile(
@@ -33,7 +43,7 @@ _SRC_ATTR = re.compile(
 )
 _FILE_IN_URL = re.compile(re.escape(IMAGES_DIR) + r"/(?P<file>[^\s\"'`()<>{}|?#]+)")
 _FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?P<ticks>`+).*?(?<!`)(?P=ticks)(?!`)", re.S)
+_TICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -158,4 +168,30 @@ def _blank_code(body: str) -> str:
                 fence = None
             lines[i] = " " * len(line)
     text = "\n".join(lines)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    pieces, done = [], 0
+    for start, end in _code_spans(text):
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of N backticks up to the next run of exactly N (linear time)."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later == len(same):
+            index += 1  # no closing run: literal backticks
+            continue
+        closing = same[later]
+        spans.append((start, runs[closing][1]))
+        index = closing + 1
+    return spans

@@ -90,3 +90,25 @@ def test_images_without_alt_text() -> None:
 def test_liquid_urls_with_spaces_are_one_reference() -> None:
     body = "![]({{ site.baseurl }}/assets/images/a.jpg)"
     assert [m.url for m in images_without_alt(body)] == ["{{ site.baseurl }}/assets/images/a.jpg"]
+
+
+def test_malformed_lines_do_not_hang() -> None:
+    # each of these once made a backtracking regex run for ages
+    bodies = [
+        "![a](" + "{{a}}" * 60 + " x",
+        "![](" + "{{ a }}{{" * 300,
+        "![a](" + "(x)" * 500 + " (",
+        ("![](x" + " " * 5000 + '"t') * 3,
+        "![" + "\\]" * 3000,
+        "`" * 7 + " text `` more " * 2000,
+    ]
+    for body in bodies:
+        images_without_alt(body)
+        learn_inline_form([body])
+
+
+def test_code_spans_follow_backtick_runs() -> None:
+    # a span closes only on a run of the same length (CommonMark)
+    assert images_without_alt("``![](a.jpg)`` `![](b.jpg) ``` ![](c.jpg) `x`") == []
+    assert [m.url for m in images_without_alt("`a` ![](c.jpg) ``d`")] == ["c.jpg"]
+    assert [m.url for m in images_without_alt("x ``` ![](e.jpg)")] == ["e.jpg"]  # never closed

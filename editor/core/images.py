@@ -484,6 +484,7 @@ def _verify(data: bytes, name: str) -> tuple[int, int]:
 
 # --- lossless metadata stripping -------------------------------------------
 
+_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 _KEEP_SOF = {0xC0, 0xC1, 0xC2}  # baseline, extended, progressive Huffman: what browsers show
 _OTHER_SOF = {0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF}
 
@@ -553,15 +554,5 @@ def _keep_segment(marker: int, head: bytes, keep_icc: bool) -> bool:
 
 def _scan_end(data: bytes, pos: int) -> int | None:
     """Where the entropy-coded data starting at `pos` ends (the next real marker)."""
-    n = len(data)
-    while True:
-        i = data.find(b"\xff", pos)
-        if i < 0 or i + 1 >= n:
-            return None
-        following = data[i + 1]
-        if following == 0x00 or 0xD0 <= following <= 0xD7:
-            pos = i + 2
-        elif following == 0xFF:
-            pos = i + 1
-        else:
-            return i
+    match = _MARKER.search(data, pos)  # not stuffing (FF 00), a restart (FF Dn) or a fill (FF FF)
+    return match.start() if match else None

@@ -390,3 +390,17 @@ def test_damaged_exif_does_not_lose_the_picture() -> None:
         warnings.simplefilter("ignore")  # Pillow warns about the corrupt EXIF; that is fine
         result = process_bytes(data, name="odd.jpg")
     assert b"Exif" not in result.data and (result.width, result.height) == (64, 48)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"progressive": True}, {"restart_marker_blocks": 4}, {"progressive": True, "optimize": True}],
+)
+def test_lossless_strip_walks_every_scan(params: dict[str, object]) -> None:
+    noisy = Image.effect_noise((300, 200), 60).convert("RGB")
+    data = encode(noisy, quality=90, exif=exif_bytes(1, gps=True), **params)
+    result = process_bytes(data, name="p.jpg")
+    assert not result.reencoded and b"Exif" not in result.data
+    assert len(data) - len(result.data) == len(exif_bytes(1, gps=True)) + 4  # marker, length
+    with Image.open(io.BytesIO(data)) as a, Image.open(io.BytesIO(result.data)) as b:
+        assert a.tobytes() == b.tobytes()

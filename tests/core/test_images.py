@@ -24,8 +24,8 @@ from editor.core.images import (
     UnsupportedImageError,
     process_bytes,
     process_file,
-    strip_jpeg,
 )
+from editor.core.jpeg_segments import strip_jpeg
 
 RED, GREEN, BLUE, YELLOW = (255, 0, 0), (0, 160, 0), (0, 0, 255), (255, 255, 0)
 GPS = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 40.0)}

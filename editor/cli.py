@@ -11,6 +11,8 @@ from pathlib import Path
 from editor import __version__
 from editor.core.dates import parse_date_value
 from editor.core.errors import BylineError
+from editor.core.image_store import ImageStage
+from editor.core.images import process_file
 from editor.core.site import Site
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -28,11 +30,14 @@ def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--layout", default=None)
     p.add_argument("--body-file", type=Path)
     p.add_argument("--draft", action="store_true", help="write to _drafts/ instead of _posts/")
+    p.add_argument("--image", type=Path, help="a header image (JPEG, PNG, WebP, GIF, BMP, TIFF)")
     COMMANDS["new"] = cmd_new
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     site = Site.open(args.site)
+    # processed first: a bad image stops everything before a byte is written
+    image = process_file(args.image) if getattr(args, "image", None) else None
     zone = site.zone
     if args.date:
         try:
@@ -61,8 +66,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     fields["tags"] = args.tags
     if args.excerpt is not None:
         fields["excerpt"] = args.excerpt
+    if image is not None:
+        fields["image"] = image.rel_path
     post = site.new_post(fields, body)
-    path = site.write_new(post, draft=args.draft)
+    stage = ImageStage()
+    if image is not None:
+        stage.add(image)
+    commit = stage.commit(site.root)  # the image goes first, then the post
+    try:
+        path = site.write_new(post, draft=args.draft)
+    except BaseException:
+        commit.undo()  # no orphan image when the post could not be written
+        raise
     print(path)
     return 0
 

@@ -61,12 +61,15 @@ def storage_error(exc: OSError, target: Path, *, writing_folder: bool = False) -
     return StorageError(f"could not save {name}: {exc.strerror or exc}", path=str(target))
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool = False) -> Path:
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes, *, exclusive: bool = False, durable: bool = True
+) -> Path:
     """Write `data` to `path` so that it holds either the old or the new bytes, never a mix.
 
     A symlink is written through to its target, and an existing file keeps its mode.
     A file without write permission is refused (ReadOnlyError), as a plain write would be.
     With `exclusive`, an existing file is never replaced (NameTakenError instead).
+    `durable=False` skips the fsyncs: for caches, where a lost write only costs time.
     """
     target = Path(path)
     if target.is_symlink():
@@ -95,7 +98,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         else:
@@ -131,7 +135,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
     return target
 
 

@@ -1,4 +1,4 @@
-"""`byline --self-test`: prove a build works end to end, offscreen, without touching the user's files.
+"""`byline --self-test`: prove a build works end to end, offscreen, leaving the user's files alone.
 
 It opens a temporary copy of the bundled sample blog, writes a post with a header image
 through editor.core, checks the bytes on disk, decodes images with Qt's plugins and shows
@@ -18,7 +18,10 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 TITLE = "Byline self-test: a post with a header image"
 EXCERPT = "Written by byline --self-test; safe to delete."
@@ -174,7 +177,8 @@ class SelfTest:
         if image.isNull() or (image.width(), image.height()) != (64, 48):
             raise SelfTestError(f"Qt cannot read the header image {self.image_path.name}")
         for fmt, data in sample_images().items():
-            if QImage.fromData(data, fmt.upper()).isNull():
+            # PySide6 takes the format as str, whatever its stubs say
+            if QImage.fromData(data, fmt.upper()).isNull():  # type: ignore[arg-type]
                 raise SelfTestError(f"Qt cannot decode a {fmt.upper()} image")
         return ", ".join(IMAGE_FORMATS)
 
@@ -217,7 +221,7 @@ class SelfTest:
 # --- the pieces the integrator may point elsewhere ------------------------------
 
 
-def show_main_window(site_root: Path) -> object:
+def show_main_window(site_root: Path) -> QWidget:
     """The real main window on `site_root`, shown. (One place to follow editor.ui's API.)"""
     from editor.ui.application import create_window
 
@@ -245,14 +249,14 @@ def store_header_image(site_root: Path, data: bytes) -> Path:
     return target
 
 
-def wait_for_paint(widget: object, timeout_ms: int = 10000) -> bool:
+def wait_for_paint(widget: QWidget, timeout_ms: int = 10000) -> bool:
     """Run the event loop until `widget`'s window has painted once (or the timeout)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from editor.ui.application import FirstPaint
 
     loop = QEventLoop()
-    watcher = FirstPaint(widget)  # type: ignore[arg-type]
+    watcher = FirstPaint(widget)
     watcher.painted.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     if not watcher.seen:
@@ -305,7 +309,7 @@ def _default_style() -> object:
 
 
 def main() -> int:
-    out = sys.stdout or open(os.devnull, "w")  # a windowed Windows build has no stdout
+    out = sys.stdout or io.StringIO()  # a windowed Windows build has no stdout: use byline-cli
     tmp = Path(tempfile.mkdtemp(prefix="byline-selftest-"))
     try:
         code = SelfTest(tmp, out).run()

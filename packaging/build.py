@@ -1,7 +1,8 @@
 """`make package`: the PyInstaller bundle and, per system, what authors download.
 
-Linux:   dist/byline/ (the bundle), dist/byline-<v>-linux-<arch>.tar.gz, dist/byline_<v>_<arch>.deb,
-         and the NSIS script compiled against a placeholder payload (build/nsis/) to prove it builds.
+Linux:   dist/byline/ (the bundle), dist/byline-<v>-linux-<arch>.tar.gz,
+         dist/byline_<v>_<arch>.deb, and the NSIS script compiled against a
+         placeholder payload (build/nsis/) to prove it builds.
 Windows: dist/byline/ and dist/byline-<v>-setup.exe (NSIS, real payload).
 macOS:   dist/Byline.app and dist/Byline-<v>.dmg (packaging/macos/make_dmg.sh).
 

@@ -189,9 +189,8 @@ def prune_unreachable(
     kept = []
     for entry in binaries:
         dest = _posix(entry[0])
-        if entry[2] == "SYMLINK" or _is_library(dest):
-            if dest.name not in reachable:
-                continue
+        if (entry[2] == "SYMLINK" or _is_library(dest)) and dest.name not in reachable:
+            continue
         kept.append(entry)
     return kept
 

@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from editor import __version__
@@ -52,7 +52,7 @@ class FirstPaint(QObject):
         return False
 
 
-def _exit_after_first_paint(app: QApplication, window: QWidget) -> None:
+def _exit_after_first_paint(app: QCoreApplication, window: QWidget) -> None:
     """BYLINE_EXIT_AFTER_PAINT=1 (the start-up benchmark): print the time, then quit."""
     watcher = FirstPaint(window)
 
@@ -70,7 +70,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Byline")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("byline")  # matches packaging/linux/byline.desktop
+    QApplication.setDesktopFileName("byline")  # matches packaging/linux/byline.desktop
     window = create_window(args.path)
     if os.environ.get("BYLINE_EXIT_AFTER_PAINT") == "1":
         _exit_after_first_paint(app, window)

@@ -98,6 +98,10 @@ class Build:
     def nsis_step(self) -> None:
         """Compile byline.nsi: the real bundle on Windows, a placeholder payload elsewhere."""
         makensis = shutil.which("makensis")
+        if makensis is None and sys.platform == "win32":  # NSIS' installer skips PATH
+            for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+                candidate = Path(base or "C:/") / "NSIS" / "makensis.exe"
+                makensis = str(candidate) if candidate.is_file() else makensis
         if makensis is None:
             raise SystemExit("makensis not found: install NSIS (Debian: apt-get install nsis)")
         if sys.platform == "win32":

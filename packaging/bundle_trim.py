@@ -96,10 +96,9 @@ DROPPED_QT_LIBS = re.compile(
     r"|Test|EglFS|EglFsKms)",
 )
 
-# The platform plugins a desktop needs; the self-test checks they survived.
-KEPT_PLATFORMS = {"linux": ("offscreen", "xcb", "wayland"), "win32": ("offscreen", "windows"),
-                  "darwin": ("offscreen", "cocoa")}  # fmt: skip
-KEPT_IMAGE_FORMATS = ("jpeg", "png", "gif", "webp", "svg", "ico")
+# Other files never used by a widgets app: Windows' software OpenGL (20 MB) is only
+# loaded for an OpenGL context when the driver has none; Byline's widgets paint in software.
+DROPPED_FILES = {"opengl32sw.dll"}
 
 
 def _posix(name: str) -> PurePosixPath:
@@ -131,7 +130,7 @@ def is_dropped_binary(dest_name: str) -> bool:
             return True
         if plugin_name(dest.name) in DROPPED_PLUGINS.get(family, set()):
             return True
-    return bool(DROPPED_QT_LIBS.search(dest.name))
+    return dest.name.lower() in DROPPED_FILES or bool(DROPPED_QT_LIBS.search(dest.name))
 
 
 def is_dropped_data(dest_name: str) -> bool:

@@ -53,6 +53,7 @@ trim = _load("bundle_trim")
         "PySide6\\Qt6Quick.dll",
         "PySide6\\plugins\\imageformats\\qpdf.dll",
         "PySide6/Qt/plugins/imageformats/libqpdf.dylib",
+        "PySide6\\opengl32sw.dll",
     ],
 )
 def test_unused_qt_is_dropped(dest: str) -> None:

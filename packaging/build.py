@@ -99,7 +99,7 @@ class Build:
         """Compile byline.nsi: the real bundle on Windows, a placeholder payload elsewhere."""
         makensis = shutil.which("makensis")
         if makensis is None and sys.platform == "win32":  # NSIS' installer skips PATH
-            for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+            for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
                 candidate = Path(base or "C:/") / "NSIS" / "makensis.exe"
                 makensis = str(candidate) if candidate.is_file() else makensis
         if makensis is None:

@@ -1,6 +1,7 @@
 """CI's check of what `make package` built on Linux; exits 1 with a reason when anything is off.
 
 - the bundle answers `--version` and passes `--self-test` (offscreen);
+- with Xvfb installed, the self-test also passes on a real X server (the xcb plugin);
 - the .tar.gz unpacks and the unpacked program answers `--version`;
 - the .deb, unpacked with `dpkg -x` into a temporary root, holds the launcher, the menu
   entry, the icons, the .md type and /opt/byline/byline, and runs from there;
@@ -11,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -41,8 +43,8 @@ class CheckFailed(Exception):
     pass
 
 
-def run(cmd: list[str], **kwargs: object) -> str:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run(cmd: list[str], platform: str = "offscreen", **kwargs: object) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, **kwargs)  # type: ignore[call-overload]
     if done.returncode != 0:
         raise CheckFailed(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stdout}{done.stderr}")
@@ -65,6 +67,16 @@ def check_bundle(dist: Path) -> str:
     if size > BUNDLE_LIMIT:
         raise CheckFailed(f"the bundle is {size / 1e6:.1f} MB (limit {BUNDLE_LIMIT / 1e6:.0f})")
     return f"bundle {size / 1e6:.1f} MB, --version and --self-test pass"
+
+
+def check_xcb(dist: Path) -> str:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        return "skipped the X11 self-test: xvfb-run is not installed"
+    out = run([xvfb_run, "-a", str(dist / "byline" / "byline"), "--self-test"], platform="xcb")
+    if "ok   start Qt: platform xcb" not in out or "self-test passed" not in out:
+        raise CheckFailed(f"self-test on X11 did not pass:\n{out}")
+    return "self-test passes on X11 (Xvfb, xcb plugin)"
 
 
 def check_tarball(dist: Path, tmp: Path) -> str:
@@ -126,6 +138,7 @@ def main() -> int:
         tmp = Path(name)
         checks = [
             lambda: check_bundle(dist),
+            lambda: check_xcb(dist),
             lambda: check_tarball(dist, tmp),
             lambda: check_deb_files(deb, tmp),
             lambda: check_deb_install(deb, tmp),

@@ -182,6 +182,15 @@ class SelfTest:
                 raise SelfTestError(f"Qt cannot decode a {fmt.upper()} image")
         return ", ".join(IMAGE_FORMATS)
 
+    def markdown(self) -> str:
+        """Markdown and its extensions (loaded by name, so easy to miss in a bundle) work."""
+        import markdown
+
+        html = markdown.markdown("Hi *there*\n\n| a |\n|---|\n| 1 |\n", extensions=["extra"])
+        if "<em>there</em>" not in html or "<table>" not in html:
+            raise SelfTestError(f"Markdown rendered {html!r}")
+        return f"markdown {markdown.__version__} with extra"
+
     def window(self) -> str:
         """The main window shows the site and paints (offscreen)."""
         widget = show_main_window(self.site_root)
@@ -204,6 +213,7 @@ class SelfTest:
             ("store a header image", self.header_image),
             ("save a post", self.save_post),
             ("image format plugins", self.image_plugins),
+            ("render Markdown", self.markdown),
             ("show the main window", self.window),
         ]
         for name, step in steps:

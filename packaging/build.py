@@ -88,8 +88,6 @@ class Build:
 
         with tarfile.open(target, "w:gz", compresslevel=6) as tar:
             tar.add(self.bundle, arcname=top, filter=owned_by_root)
-            for name in ("byline.desktop", "byline.svg"):
-                tar.add(HERE / "linux" / name, arcname=f"{top}/share/{name}", filter=owned_by_root)
         self.outputs.append(target)
 
     def deb_step(self) -> None:

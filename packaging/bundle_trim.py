@@ -23,6 +23,13 @@ EXCLUDED_MODULES = [
     "_tkinter",
     "unittest",
     "pydoc_data",
+    # in the build venv only as test tools' dependencies (pytest uses pygments); markdown's
+    # codehilite would pull pygments and, through it, Pillow's font libraries
+    "pygments",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pytestqt",
     "PySide6.QtNetwork",
     "PySide6.QtDBus",
     "PySide6.QtQml",

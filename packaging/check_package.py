@@ -1,6 +1,7 @@
 """CI's check of what `make package` built on Linux; exits 1 with a reason when anything is off.
 
-- the bundle answers `--version` and passes `--self-test` (offscreen);
+- the bundle answers `--version` and passes `--self-test` (offscreen), on the bundled
+  sample blog when resources/ has one;
 - with Xvfb installed, the self-test also passes on a real X server (the xcb plugin);
 - the .tar.gz unpacks and the unpacked program answers `--version`;
 - the .deb, unpacked with `dpkg -x` into a temporary root, holds the launcher, the menu
@@ -63,6 +64,9 @@ def check_bundle(dist: Path) -> str:
     out = run([str(bundle / "byline"), "--self-test"])
     if "self-test passed" not in out:
         raise CheckFailed(f"self-test did not pass:\n{out}")
+    # the self-test makes do without a sample blog; a bundle that lost it must not pass here
+    if (ROOT / "resources" / "sample-blog").is_dir() and "sample blog: copy of" not in out:
+        raise CheckFailed(f"the bundle has no sample blog, resources/ has one:\n{out}")
     size = folder_size(bundle)
     if size > BUNDLE_LIMIT:
         raise CheckFailed(f"the bundle is {size / 1e6:.1f} MB (limit {BUNDLE_LIMIT / 1e6:.0f})")

@@ -116,3 +116,29 @@ def test_an_unexpected_error_prints_its_traceback(
     assert SelfTest(tmp_path, out).run() == 1
     text = out.getvalue()
     assert text.startswith("FAIL start Qt: 'oops'\nTraceback")
+
+
+def test_a_site_in_another_timezone_keeps_its_offset(tmp_path: Path) -> None:
+    test = SelfTest(tmp_path, io.StringIO())
+    selftest.make_minimal_site(test.site_root)
+    (test.site_root / "_config.yml").write_text("timezone: Europe/London\n", encoding="utf-8")
+    test.header_image()
+    written = test.save_post()
+    text = (test.site_root / written).read_text(encoding="utf-8")
+    assert "\ndate: 2025-08-14T22:02:54+01:00\n" in text
+
+
+def test_the_bundled_sample_blog_is_copied_not_touched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editor.resources
+
+    sample = tmp_path / "resources" / "sample-blog"
+    selftest.make_minimal_site(sample)
+    monkeypatch.setattr(editor.resources, "resource_path", lambda *parts: sample)
+    test = SelfTest(tmp_path / "work", io.StringIO())
+    assert test.open_site() == f"copy of {sample}"
+    test.header_image()
+    test.save_post()
+    assert list((sample / "_posts").iterdir()) == []
+    assert len(list((test.site_root / "_posts").iterdir())) == 1

@@ -235,12 +235,18 @@ class SelfTest:
 
 
 def show_main_window(site_root: Path) -> QWidget:
-    """The real main window on `site_root`, shown. (One place to follow editor.ui's API.)"""
-    from editor.ui.application import create_window
+    """The main window on `site_root`, shown. (The one place that follows editor.ui's API.)"""
+    from editor.ui import application
 
-    window = create_window(str(site_root))
+    open_window = getattr(application, "open_window", None)
+    if open_window is not None:  # the real MainWindow: open_window(path, settings, data_dir)
+        from editor.ui.settings import Settings
+
+        window = open_window(str(site_root), Settings(), site_root.parent / "data")
+    else:  # the placeholder window
+        window = application.create_window(str(site_root))
     window.show()
-    return window
+    return window  # type: ignore[no-any-return]
 
 
 def store_header_image(site_root: Path, data: bytes) -> Path:
@@ -266,7 +272,7 @@ def wait_for_paint(widget: QWidget, timeout_ms: int = 10000) -> bool:
     """Run the event loop until `widget`'s window has painted once (or the timeout)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from editor.ui.application import FirstPaint
+    from editor.ui.first_paint import FirstPaint
 
     loop = QEventLoop()
     watcher = FirstPaint(widget)

@@ -47,7 +47,10 @@ def make_icons(out: Path, root: Path = ROOT) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     svg = source_svg(root)
     shipped = root / "resources" / "icons" / "hicolor"
-    for size in SIZES:
+    given_sizes = {
+        int(p.parent.parent.name.split("x")[0]) for p in shipped.glob("*x*/apps/byline.png")
+    }
+    for size in sorted(set(SIZES) | given_sizes):
         target = out / "hicolor" / f"{size}x{size}" / "apps" / "byline.png"
         given = shipped / f"{size}x{size}" / "apps" / "byline.png"
         if given.is_file():

@@ -153,15 +153,18 @@ def test_icons_in_every_hicolor_size(tmp_path: Path, qapp: object) -> None:
 def test_shipped_icons_win_over_the_placeholder(tmp_path: Path, qapp: object) -> None:
     icons = _load("make_icons")
     shipped = tmp_path / "resources" / "icons"
-    (shipped / "hicolor" / "16x16" / "apps").mkdir(parents=True)
-    icons.render_svg(PACKAGING / "linux" / "byline.svg", 16, shipped / "hicolor/16x16/apps/x.png")
-    (shipped / "hicolor/16x16/apps/x.png").rename(shipped / "hicolor/16x16/apps/byline.png")
+    for size in (16, 22):  # 22: a size the placeholder set does not have
+        apps = shipped / "hicolor" / f"{size}x{size}" / "apps"
+        apps.mkdir(parents=True)
+        icons.render_svg(PACKAGING / "linux" / "byline.svg", size, apps / "x.png")
+        (apps / "x.png").rename(apps / "byline.png")
     shutil.copyfile(PACKAGING / "linux" / "byline.svg", shipped / "byline.svg")
     assert icons.source_svg(tmp_path) == shipped / "byline.svg"
     out = icons.make_icons(tmp_path / "out", root=tmp_path)
-    assert (out / "hicolor/16x16/apps/byline.png").read_bytes() == (
-        shipped / "hicolor/16x16/apps/byline.png"
-    ).read_bytes()
+    for size in (16, 22):
+        rel = f"hicolor/{size}x{size}/apps/byline.png"
+        assert (out / rel).read_bytes() == (shipped / rel).read_bytes()
+    assert (out / "hicolor/512x512/apps/byline.png").is_file()  # the rest still rendered
 
 
 def test_desktop_entry() -> None:

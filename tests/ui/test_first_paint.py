@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from editor.ui.application import FirstPaint, create_window
+from editor.ui.application import create_window
+from editor.ui.first_paint import FirstPaint
 
 
 # the offscreen platform cannot resize a window to its size hints; it says so, harmlessly

@@ -8,16 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from editor.ui.application import create_window
 from editor.ui.first_paint import FirstPaint
 
 
 # the offscreen platform cannot resize a window to its size hints; it says so, harmlessly
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_first_paint_fires_once_the_window_is_shown(qtbot: QtBot) -> None:
-    window = create_window("a site")
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("a site"))
     qtbot.add_widget(window)
     watcher = FirstPaint(window)
     assert not watcher.seen
@@ -27,7 +28,15 @@ def test_first_paint_fires_once_the_window_is_shown(qtbot: QtBot) -> None:
 
 
 def test_exit_after_paint_prints_the_time_and_quits(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BYLINE_EXIT_AFTER_PAINT="1")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: Paint\n", encoding="utf-8")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        BYLINE_EXIT_AFTER_PAINT="1",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
     done = subprocess.run(
         [sys.executable, "-m", "editor", str(tmp_path)],
         env=env,

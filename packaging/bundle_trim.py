@@ -137,7 +137,10 @@ def is_dropped_binary(dest_name: str) -> bool:
             return True
         if plugin_name(dest.name) in DROPPED_PLUGINS.get(family, set()):
             return True
-    return dest.name.lower() in DROPPED_FILES or bool(DROPPED_QT_LIBS.search(dest.name))
+    # macOS: every file inside a dropped framework (QtQuick.framework/Versions/A/...) goes too
+    frameworks = [p for p in dest.parts[:-1] if p.endswith(".framework")]
+    names = [dest.name, *frameworks]
+    return dest.name.lower() in DROPPED_FILES or any(DROPPED_QT_LIBS.search(n) for n in names)
 
 
 def is_dropped_data(dest_name: str) -> bool:

@@ -54,6 +54,8 @@ trim = _load("bundle_trim")
         "PySide6\\plugins\\imageformats\\qpdf.dll",
         "PySide6/Qt/plugins/imageformats/libqpdf.dylib",
         "PySide6\\opengl32sw.dll",
+        "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",
+        "PySide6/Qt/lib/QtPdf.framework/Resources/Info.plist",
     ],
 )
 def test_unused_qt_is_dropped(dest: str) -> None:
@@ -80,6 +82,8 @@ def test_unused_qt_is_dropped(dest: str) -> None:
         "PySide6/Qt/lib/libQt6XcbQpa.so.6",
         "PySide6/Qt/lib/libQt6WaylandClient.so.6",
         "PySide6/QtWidgets.abi3.so",
+        "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets",
+        "PySide6/Qt/lib/QtGui.framework/Resources/Info.plist",
     ],
 )
 def test_what_byline_uses_is_kept(dest: str) -> None:

@@ -19,6 +19,10 @@ $(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-test
 	$(PY) -m pip install -q -e '.[test,dev]'
 	touch $@
 
+$(VENV)/.stamp-package: pyproject.toml $(VENV)/.stamp-run
+	$(PY) -m pip install -q -e '.[package]'
+	touch $@
+
 run: $(VENV)/.stamp-run
 	$(VENV)/bin/byline $(ARGS)
 
@@ -32,6 +36,10 @@ lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check editor tests
 	$(VENV)/bin/ruff format --check editor tests
 	$(VENV)/bin/mypy editor/core
+
+# dist/: the bundle, .tar.gz and .deb (and the installers on Windows/macOS); see packaging/
+package: $(VENV)/.stamp-package
+	$(PY) packaging/build.py
 
 clean:
 	rm -rf $(VENV) build dist

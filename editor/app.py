@@ -15,6 +15,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("--version", "-V"):
         print(f"byline {__version__}")
         return 0
+    if args and args[0] == "--self-test":
+        from editor.selftest import main as selftest_main
+
+        return selftest_main()
     if args and args[0] in CLI_COMMANDS:
         from editor.cli import main as cli_main
 

@@ -1,0 +1,3 @@
+#!/bin/sh
+# /usr/bin/byline: start Byline, installed under /opt/byline.
+exec /opt/byline/byline "$@"

@@ -10,7 +10,7 @@ import os
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 EXIT_AFTER_PAINT_ENV = "BYLINE_EXIT_AFTER_PAINT"
 _STARTED = time.perf_counter()  # when the GUI modules were imported
@@ -25,19 +25,14 @@ class FirstPaint(QObject):
         super().__init__(window)
         self._window = window
         self.seen = False
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        # the window's own paint (a top-level window always paints its background) is
+        # enough; an app-wide filter would see every widget, some of them half-destroyed
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self.seen
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
+        if not self.seen and event.type() == QEvent.Type.Paint and watched is self._window:
             self.seen = True
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            self._window.removeEventFilter(self)
             # queued: the signal fires once this paint pass has finished
             QTimer.singleShot(0, self.painted.emit)
         return False

@@ -28,12 +28,10 @@ _BUILT = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:timestamp",
 }
-# Characters outside this set send the whole front matter to PyYAML: control characters
+# Characters that send the whole front matter to PyYAML: control characters
 # (YAML refuses them), tabs and CR (indentation and line-break subtleties), NEL, LS, PS
 # (YAML line breaks) and the BOM.
-_UNSAFE = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 _ITEM_LINE = re.compile(r"( *)- +(.*)$")
 _DOUBLE_ESCAPED = re.compile(r'(?:[^"\\]|\\["\\/])*')
@@ -49,6 +47,7 @@ class _NotSimple(Exception):
 
 _MEMO: dict[str, Any] = {}  # plain scalars seen before (immutable values only)
 _MEMO_MAX = 4096
+_DIGITS = frozenset("0123456789")
 _SIMPLE_STAMP = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d:\d\d)?")
 
 
@@ -70,13 +69,20 @@ def _plain(text: str) -> Any:
     return value
 
 
-def _construct(tag: str, text: str) -> Any:
+def _stamp(text: str) -> dt.date:
+    """What PyYAML builds for a `2025-08-14` or `2025-08-14T22:02:54`, without its regexes."""
     try:
-        if tag == _STAMP_TAG and _SIMPLE_STAMP.fullmatch(text):
-            # the usual `2025-08-14T22:02:54`: what PyYAML builds, without its regex dance
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text)
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:  # 2025-02-30: PyYAML's own error message, please
+        raise _NotSimple from None
+
+
+def _construct(tag: str, text: str) -> Any:
+    if tag == _STAMP_TAG and _SIMPLE_STAMP.fullmatch(text):
+        return _stamp(text)
+    try:
         node = yaml.nodes.ScalarNode(tag, text)
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except ValueError:  # 2025-02-30: PyYAML's own error message, please
@@ -166,27 +172,34 @@ def _key(text: str) -> str:
     return text
 
 
-_KEY_LINES = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$", re.M)
+# `key: value` lines; values hold no ASCII control character (tabs and CR included)
+_KEY_LINES = re.compile(
+    r"^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\x00-\x1f\x7f]*))?$",
+    re.M,
+)
 
 
-def load_simple(front_matter: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+def load_simple(
+    front_matter: str, *, lines: bool = True
+) -> tuple[dict[str, Any], dict[str, int] | None] | None:
     """(values, line of each key counted from 0) of simple front matter, else None.
 
-    None means "ask PyYAML": the text may still be valid YAML, or broken.
+    None means "ask PyYAML": the text may still be valid YAML, or broken. Without
+    `lines`, the second item is None (saves a little when only values matter).
     """
-    if _UNSAFE.search(front_matter):
+    if not front_matter.isascii() and _UNSAFE.search(front_matter):
         return None
+    # every line must be a key line, and key lines hold no ASCII control character
     pairs = _KEY_LINES.findall(front_matter)
     if len(pairs) != front_matter.count("\n") + (not front_matter.endswith("\n")):
         return _load_lines(front_matter)  # blank lines, comments or block lists
     values: dict[str, Any] = {}
-    lines: dict[str, int] = {}
+    plain_keys = _PLAIN_KEYS
+    memo = _MEMO
     try:
-        for number, (key, raw) in enumerate(pairs):
-            if key in values:
-                return None  # a duplicate: parse_post reports it
-            _key(key)
-            lines[key] = number
+        for key, raw in pairs:
+            if key not in plain_keys:
+                _key(key)
             text = raw.rstrip(" ")
             if not text:
                 values[key] = None
@@ -203,8 +216,12 @@ def load_simple(front_matter: str) -> tuple[dict[str, Any], dict[str, int]] | No
                     values[key] = list(cached)
                     continue
             elif first not in _INDICATORS and " #" not in text and ": " not in text:
-                if text in _MEMO:
-                    values[key] = _MEMO[text]
+                if text in memo:
+                    values[key] = memo[text]
+                    continue
+                if first in _DIGITS and _SIMPLE_STAMP.fullmatch(text):
+                    # `2025-08-14T22:02:54` resolves to a timestamp and nothing else
+                    values[key] = _stamp(text)
                     continue
                 if text[-1] != ":":
                     values[key] = _plain(text)
@@ -212,11 +229,17 @@ def load_simple(front_matter: str) -> tuple[dict[str, Any], dict[str, int]] | No
             values[key] = _block_scalar(text)
     except _NotSimple:
         return None
-    return values, lines
+    if len(values) != len(pairs):
+        return None  # a duplicate key: parse_post reports it
+    if not lines:
+        return values, None
+    return values, {key: number for number, (key, _) in enumerate(pairs)}
 
 
 def _load_lines(front_matter: str) -> tuple[dict[str, Any], dict[str, int]] | None:
     """load_simple for front matter with blank lines, comments or block lists."""
+    if _UNSAFE.search(front_matter):
+        return None
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     list_key: str | None = None  # a key written `key:` whose block list may follow

@@ -6,18 +6,19 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core.dates import parse_date_value
 from editor.core.errors import BylineError, InvalidDateError
 from editor.core.fast_yaml import load_simple
-from editor.core.post import Post, parse_post, split_text
 from editor.core.post_entry import PostEntry
 from editor.core.post_files import PostFile
 from editor.core.site_config import SiteConfig
 from editor.core.slug import split_post_name
+
+if TYPE_CHECKING:
+    from editor.core.post import Post
 
 HEAD_BYTES = 4096  # front matter nearly always fits; the rest is read only when it does not
 _BOM = b"\xef\xbb\xbf"
@@ -25,16 +26,29 @@ _BOM = b"\xef\xbb\xbf"
 DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 
 
-@dataclass
 class FrontMatter:
-    """A post's front matter as the index reads it (values are PyYAML's)."""
+    """A post's front matter as the index reads it (values are PyYAML's).
 
-    values: dict[str, Any] = field(default_factory=dict)
-    key_lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (1-based)
-    text: str = ""  # the front matter's lines, without the --- lines
-    problem: BylineError | None = None
-    mtime_ns: int = 0
-    size: int = 0
+    A plain class: one is made per post on a cold index, and a dataclass costs start-up time.
+    """
+
+    __slots__ = ("key_lines", "mtime_ns", "problem", "size", "text", "values")
+
+    def __init__(
+        self,
+        values: dict[str, Any] | None = None,
+        key_lines: dict[str, int] | None = None,  # key -> line in the file (1-based)
+        text: str = "",  # the front matter's lines, without the --- lines
+        problem: BylineError | None = None,
+        mtime_ns: int = 0,
+        size: int = 0,
+    ) -> None:
+        self.values = values if values is not None else {}
+        self.key_lines = key_lines if key_lines is not None else {}
+        self.text = text
+        self.problem = problem
+        self.mtime_ns = mtime_ns
+        self.size = size
 
 
 def read_head(path: str, limit: int = HEAD_BYTES) -> tuple[bytes, int, int, bool]:
@@ -101,23 +115,25 @@ def _post_key_lines(post: Post) -> dict[str, int]:
 
 
 def read_front_matter(
-    path: str, *, head: tuple[bytes, int, int, bool] | None = None
+    path: str, *, head: tuple[bytes, int, int, bool] | None = None, lines: bool = True
 ) -> FrontMatter:
     """Front matter of a post file; a broken one gives `problem` (never raises for it).
 
+    Without `lines`, `key_lines` may be left empty (the index does not need them).
     OSError (unreadable file) is left to the caller.
     """
     data, mtime_ns, size, complete = head or read_head(path)
     text = _simple_split(data, complete)
     if text is not None:
-        simple = load_simple(text)
+        simple = load_simple(text, lines=lines)
         if simple is not None:
-            values, lines = simple
-            return FrontMatter(
-                values, {k: n + 2 for k, n in lines.items()}, text, None, mtime_ns, size
-            )
+            values, key_lines = simple
+            found = {k: n + 2 for k, n in key_lines.items()} if key_lines else {}
+            return FrontMatter(values, found, text, None, mtime_ns, size)
     # Anything unusual: the editor's own parser on the whole file, so the index reports
     # exactly what opening the post would.
+    from editor.core.post import parse_post  # rarely needed: imported on first use
+
     if not complete:
         data = _read_all(path)
     try:
@@ -133,14 +149,22 @@ def read_front_matter(
 # --- entries ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class ScanContext:
     """What turning front matter into an entry needs to know about the site."""
 
-    root: str
-    zone: dt.tzinfo
-    config: SiteConfig
-    make_path: Callable[[str], Path] = Path
+    __slots__ = ("config", "make_path", "root", "zone")
+
+    def __init__(
+        self,
+        root: str,
+        zone: dt.tzinfo,
+        config: SiteConfig,
+        make_path: Callable[[str], Path] = Path,
+    ) -> None:
+        self.root = root
+        self.zone = zone
+        self.config = config
+        self.make_path = make_path
 
 
 def _text(value: Any) -> str:
@@ -149,15 +173,18 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any) -> tuple[str, ...]:
     """Jekyll's reading of `categories`/`tags`: a list, or words in a string."""
     if value is None:
-        return []
+        return ()
+    if type(value) is list:
+        for item in value:
+            if type(item) is not str:
+                return tuple(v if isinstance(v, str) else str(v) for v in value if v is not None)
+        return tuple(value)
     if isinstance(value, str):
-        return value.split()
-    if isinstance(value, list):
-        return [v if isinstance(v, str) else str(v) for v in value if v is not None]
-    return [str(value)]
+        return tuple(value.split())
+    return (str(value),)
 
 
 def _image(value: Any) -> str | None:
@@ -185,54 +212,86 @@ def file_date(name: str, zone: dt.tzinfo) -> dt.datetime | None:
         return None
 
 
+def key_line(front: FrontMatter, key: str) -> int | None:
+    """The file line of `key` in the front matter (1-based), or None."""
+    if key in front.key_lines:
+        return front.key_lines[key]
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", front.text, re.M)
+    return None if match is None else front.text.count("\n", 0, match.start()) + 2
+
+
 def make_entry(file: PostFile, front: FrontMatter, context: ScanContext) -> PostEntry:
-    """The index entry of one post from its front matter."""
+    """The index entry of one post from its front matter.
+
+    Written for speed (it runs once per post on a cold index): the usual shapes of
+    values take the short branches, anything else goes through the general helpers.
+    """
     path, rel_path, draft, folder_categories = file
     values = front.values
     problem = front.problem
-    name = rel_path.rsplit("/", 1)[-1]
     config = context.config
     if config.defaults:
         values = _with_defaults(values, rel_path, config)
+    get = values.get
     date: dt.datetime | None = None
-    raw_date = values.get("date")
+    raw_date = get("date")
     if raw_date is not None:
         try:
-            date = parse_date_value(raw_date).astimezone(context.zone)
+            if type(raw_date) is dt.datetime and raw_date.tzinfo is None:
+                date = raw_date.replace(tzinfo=dt.UTC).astimezone(context.zone)
+            else:
+                date = parse_date_value(raw_date).astimezone(context.zone)
         except InvalidDateError as exc:
-            exc.line = front.key_lines.get("date")
+            exc.line = key_line(front, "date")
             exc.path = path
             problem = problem or exc
+    name = rel_path[rel_path.rfind("/") + 1 :]
     if date is None and not draft:
         date = file_date(name, context.zone)
-    title = _text(values.get("title"))
-    if not title:
-        title = title_from_name(name.rsplit(".", 1)[0])
-    categories = _names(values.get("categories")) + _names(values.get("category"))
+    title = get("title")
+    if type(title) is not str or not title:
+        title = _text(title) or title_from_name(name.rsplit(".", 1)[0])
+    categories = _names(get("categories"))
+    if "category" in values:
+        categories = (*categories, *_names(get("category")))
     if folder_categories:
-        categories = list(folder_categories) + categories
-    tags = _names(values.get("tags")) + _names(values.get("tag"))
-    author = values.get("author")
-    if isinstance(author, list):
-        author = author[0] if author else None
-    published = values.get("published", True)
+        categories = (*folder_categories, *categories)
+    tags = _names(get("tags"))
+    if "tag" in values:
+        tags = (*tags, *_names(get("tag")))
+    author = get("author")
+    if type(author) is not str:
+        if isinstance(author, list):
+            author = author[0] if author else None
+        author = _text(author)
+    layout = get("layout")
+    if type(layout) is not str:
+        layout = _text(layout)
+    image = get("image")
+    if type(image) is not str or not image or image[0] == " " or image[-1] == " ":
+        image = _image(image)
+    published = get("published", True)
     return PostEntry(
-        path=context.make_path(rel_path),
-        rel_path=rel_path,
-        title=title,
-        date=date,
-        author=_text(author),
-        categories=tuple(dict.fromkeys(categories)) if len(categories) > 1 else tuple(categories),
-        tags=tuple(dict.fromkeys(tags)) if len(tags) > 1 else tuple(tags),
-        image=_image(values.get("image")),
-        layout=_text(values.get("layout")),
-        draft=draft,
-        published=published is not False and published is not None,
-        word_count=None,
-        problem=problem,
-        mtime_ns=front.mtime_ns,
-        size=front.size,
+        context.make_path(rel_path),
+        rel_path,
+        title,
+        date,
+        author,
+        categories if len(categories) < 2 else _unique(categories),
+        tags if len(tags) < 2 else _unique(tags),
+        image,
+        layout,
+        draft,
+        published is not False and published is not None,
+        None,
+        problem,
+        front.mtime_ns,
+        front.size,
     )
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    return names if len(set(names)) == len(names) else tuple(dict.fromkeys(names))
 
 
 def _with_defaults(values: dict[str, Any], rel_path: str, config: SiteConfig) -> dict[str, Any]:
@@ -248,7 +307,7 @@ def _with_defaults(values: dict[str, Any], rel_path: str, config: SiteConfig) ->
 def scan_entry(file: PostFile, context: ScanContext) -> PostEntry:
     """Read one post file into an entry; an unreadable file gives an entry with a problem."""
     try:
-        front = read_front_matter(file.path)
+        front = read_front_matter(file.path, lines=False)
     except OSError as exc:
         problem = BylineError(f"cannot read this file: {exc.strerror or exc}", path=file.path)
         front = FrontMatter(problem=problem)
@@ -261,6 +320,8 @@ def count_words(path: str) -> int:
     if data.startswith(_BOM):
         data = data[3:]
     if data.startswith(b"---"):
+        from editor.core.post import split_text
+
         text = data.decode("utf-8", errors="replace")
         parts = split_text(text)
         if parts is not None:

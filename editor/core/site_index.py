@@ -8,7 +8,7 @@ use one index from one thread at a time.
 from __future__ import annotations
 
 import dataclasses
-import math
+import operator
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core import index_cache, paths
 from editor.core.gc_pause import gc_paused
-from editor.core.house_style import HouseStyle, learn_style
 from editor.core.post_entry import PathMaker, PostEntry
 from editor.core.post_files import PostFile, is_post_name, walk_posts
 from editor.core.post_scan import (
@@ -30,6 +29,7 @@ from editor.core.post_scan import (
 )
 
 if TYPE_CHECKING:
+    from editor.core.house_style import HouseStyle
     from editor.core.site import Site
 
 STYLE_SAMPLE = 400  # newest posts read to learn the house style; a majority settles long before
@@ -106,12 +106,13 @@ class SiteIndex:
         if not self._indexed:
             self.refresh()
         if self._sorted is None:
-            inf = math.inf
-
-            def key(e: PostEntry) -> tuple[float, str]:
-                return (e.date.timestamp() if e.date is not None else inf, e.rel_path)
-
-            self._sorted = sorted(self._entries.values(), key=key, reverse=True)
+            # dated posts by date (same tzinfo: plain field comparisons), undated ones on top
+            with gc_paused():
+                entries = self._entries.values()
+                dated = [e for e in entries if e.date is not None]
+                dated.sort(key=_by_date, reverse=True)
+                undated = sorted((e for e in entries if e.date is None), key=_by_path, reverse=True)
+                self._sorted = undated + dated
         if drafts:
             return list(self._sorted)
         return [e for e in self._sorted if not e.draft]
@@ -137,11 +138,13 @@ class SiteIndex:
     def learned_style(self) -> HouseStyle:
         """The majority style of the newest posts (POST_FORMAT.md's default without any)."""
         if self._style is None:
+            from editor.core.house_style import learn_style  # not needed by `byline list`
+
             samples = []
             posts = [e for e in self.entries(drafts=False) if e.problem is None]
             for entry in posts[:STYLE_SAMPLE]:
                 try:
-                    front = read_front_matter(str(entry.path))
+                    front = read_front_matter(str(entry.path), lines=True)
                 except OSError:
                     continue
                 if front.problem is None:
@@ -330,6 +333,10 @@ class SiteIndex:
             if dot and stem and not name.startswith("."):
                 vocabulary.layouts[stem] += 0
         return vocabulary
+
+
+_by_date = operator.attrgetter("date", "rel_path")
+_by_path = operator.attrgetter("rel_path")
 
 
 def _differs(old: PostEntry, new: PostEntry) -> bool:

@@ -69,9 +69,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open_site(args: argparse.Namespace) -> Site:
+    """The site, with an index that may use a second core (safe in this one-thread process)."""
     site = Site.open(args.site)
-    if getattr(args, "no_cache", False):
-        SiteIndex(site, use_cache=False)  # attaches itself: the site uses this one
+    use_cache = not getattr(args, "no_cache", False)
+    SiteIndex(site, use_cache=use_cache, workers=2)  # attaches itself: the site uses this one
     return site
 
 

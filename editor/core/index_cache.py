@@ -47,7 +47,8 @@ def _problem(row: list[Any], path: str) -> errors.BylineError:
     return kind(str(row[1]), path=path, line=row[2], column=row[3])
 
 
-def _row(entry: PostEntry) -> list[Any]:
+def row(entry: PostEntry) -> list[Any]:
+    """One entry as a JSON-ready list (the cache's row format)."""
     date = entry.date
     return [
         entry.rel_path,
@@ -69,7 +70,7 @@ def _row(entry: PostEntry) -> list[Any]:
 
 def save(path: Path, fingerprint: dict[str, Any], entries: Iterable[PostEntry]) -> None:
     """Write the cache; a failure to write it is not an error (it is only a cache)."""
-    data = {"fingerprint": fingerprint, "rows": [_row(e) for e in entries]}
+    data = {"fingerprint": fingerprint, "rows": [row(e) for e in entries]}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     from editor.core.storage import atomic_write  # only when writing: keeps `list` quick
 
@@ -80,6 +81,31 @@ def save(path: Path, fingerprint: dict[str, Any], entries: Iterable[PostEntry]) 
         pass
 
 
+def entries_from_rows(
+    rows: Iterable[list[Any]], make_path: Callable[[str], Path], zone: dt.tzinfo
+) -> dict[str, PostEntry]:
+    """Entries by site-relative path from rows made by `row()`."""
+    out: dict[str, PostEntry] = {}
+    fromtimestamp = dt.datetime.fromtimestamp
+    for row in rows:
+        (rel, draft, mtime_ns, size, title, date_us, author, cats, tags, image, layout,
+         published, words, problem) = row  # fmt: skip
+        full = make_path(rel)
+        date = None
+        if date_us is not None:
+            seconds, micro = divmod(date_us, 1_000_000)
+            date = fromtimestamp(seconds, zone)
+            if micro:
+                date = date.replace(microsecond=micro)
+        if problem is not None:
+            problem = _problem(problem, str(full))
+        out[rel] = PostEntry(
+            full, rel, title, date, author, tuple(cats), tuple(tags), image, layout,
+            draft, published, words, problem, mtime_ns, size,
+        )  # fmt: skip
+    return out
+
+
 def load(
     path: Path, fingerprint: dict[str, Any], make_path: Callable[[str], Path], zone: dt.tzinfo
 ) -> dict[str, PostEntry] | None:
@@ -88,25 +114,7 @@ def load(
         data = json.loads(path.read_bytes())
         if data.get("fingerprint") != fingerprint:
             return None
-        out: dict[str, PostEntry] = {}
-        fromtimestamp = dt.datetime.fromtimestamp
-        for row in data["rows"]:
-            (rel, draft, mtime_ns, size, title, date_us, author, cats, tags, image, layout,
-             published, words, problem) = row  # fmt: skip
-            full = make_path(rel)
-            date = None
-            if date_us is not None:
-                seconds, micro = divmod(date_us, 1_000_000)
-                date = fromtimestamp(seconds, zone)
-                if micro:
-                    date = date.replace(microsecond=micro)
-            if problem is not None:
-                problem = _problem(problem, str(full))
-            out[rel] = PostEntry(
-                full, rel, title, date, author, tuple(cats), tuple(tags), image, layout,
-                draft, published, words, problem, mtime_ns, size,
-            )  # fmt: skip
-        return out
+        return entries_from_rows(data["rows"], make_path, zone)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
         return None
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from editor.core import index_cache, paths
 from editor.core.gc_pause import gc_paused
 from editor.core.post_entry import PathMaker, PostEntry
+from editor.core.parallel_scan import scan_all
 from editor.core.post_files import PostFile, is_post_name, walk_posts
 from editor.core.post_scan import (
     FrontMatter,
@@ -83,9 +84,16 @@ class SiteIndex:
     """Every post of a site as a PostEntry, kept up to date cheaply."""
 
     def __init__(
-        self, site: Site, *, cache_dir: Path | None = None, use_cache: bool = True
+        self,
+        site: Site,
+        *,
+        cache_dir: Path | None = None,
+        use_cache: bool = True,
+        workers: int = 1,
     ) -> None:
+        """`workers=2` lets a big cold index fork a helper process: command line only."""
         self.site = site
+        self._workers = workers
         self._root = str(site.root)
         self._context = ScanContext(self._root, site.zone, site.config, PathMaker(site.root))
         self._entries: dict[str, PostEntry] = {}  # by rel_path
@@ -179,6 +187,7 @@ class SiteIndex:
         delta = IndexDelta()
         context = self._context
         stat = os.stat
+        to_read: list[PostFile] = []
         for file in files:
             rel = file.rel_path
             entry = old.get(rel)
@@ -192,9 +201,13 @@ class SiteIndex:
                     if first:
                         delta.added.append(entry.path)
                     continue
-            new[rel] = scan_entry(file, context)
+            to_read.append(file)
+        for entry in scan_all(to_read, context, workers=self._workers):
+            rel = entry.rel_path
+            new[rel] = entry
+            (delta.added if first or rel not in old else delta.changed).append(entry.path)
+        if to_read:
             self._dirty = True
-            (delta.added if first or entry is None else delta.changed).append(new[rel].path)
         if not first:
             delta.removed = [e.path for rel, e in old.items() if rel not in new]
         elif len(new) != len(old):
@@ -205,6 +218,9 @@ class SiteIndex:
         self._indexed = True
         if delta:
             self._changed()
+        if first and not self._dirty and old:
+            # everything came from the cache unchanged: it was saved newest first
+            self._sorted = list(old.values())
         self.save_cache()
         return delta
 
@@ -265,7 +281,8 @@ class SiteIndex:
     def save_cache(self) -> None:
         """Write the persistent cache if the index changed since it was last written."""
         if self._dirty and self._cache_path is not None and self._indexed:
-            index_cache.save(self._cache_path, self._fingerprint(), self._entries.values())
+            # newest first, so that sorting the loaded cache next time is one pass
+            index_cache.save(self._cache_path, self._fingerprint(), self.entries())
         self._dirty = False
 
     # --- helpers -------------------------------------------------------------

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core import index_cache, paths
 from editor.core.gc_pause import gc_paused
-from editor.core.post_entry import PathMaker, PostEntry
 from editor.core.parallel_scan import scan_all
+from editor.core.post_entry import PathMaker, PostEntry
 from editor.core.post_files import PostFile, is_post_name, walk_posts
 from editor.core.post_scan import (
     FrontMatter,

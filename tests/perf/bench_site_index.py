@@ -186,8 +186,8 @@ def main() -> int:
         print(f"byline list --json, no cache (--no-cache):   {no_cache}{vs(no_cache)}")
         print(f"byline list --json, empty cache (writes it): {first}{vs(first)}")
         print(f"byline list --json, warm cache:              {warm}{vs(warm)}")
-        print(f"in-process cold index ({inproc['entries']:.0f} posts): wall {inproc['cold']:.3f} s, "
-              f"cpu {inproc['cold_cpu']:.3f} s")  # fmt: skip
+        print(f"in-process cold index, {inproc['entries']:.0f} posts, one core: "
+              f"wall {inproc['cold']:.3f} s, cpu {inproc['cold_cpu']:.3f} s")  # fmt: skip
         print(f"in-process re-index, nothing changed: wall best {inproc['noop']:.3f} s "
               f"(median {inproc['noop_median']:.3f}), cpu {inproc['noop_cpu']:.3f} s")  # fmt: skip
         print(f"in-process sort newest first: {inproc['sort']:.3f} s")

@@ -19,7 +19,7 @@ from editor import __version__
 from editor.core import errors
 from editor.core.post_entry import PostEntry
 
-FORMAT = 1
+FORMAT = 2
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICRO = dt.timedelta(microseconds=1)
 
@@ -68,9 +68,17 @@ def row(entry: PostEntry) -> list[Any]:
     ]
 
 
-def save(path: Path, fingerprint: dict[str, Any], entries: Iterable[PostEntry]) -> None:
-    """Write the cache; a failure to write it is not an error (it is only a cache)."""
-    data = {"fingerprint": fingerprint, "rows": [row(e) for e in entries]}
+def save(
+    path: Path,
+    fingerprint: dict[str, Any],
+    entries: Iterable[PostEntry],
+    folders: dict[str, int] | None = None,
+) -> None:
+    """Write the cache; a failure to write it is not an error (it is only a cache).
+
+    `folders` are the post folders' mtimes when they were listed (None: list them again).
+    """
+    data = {"fingerprint": fingerprint, "folders": folders, "rows": [row(e) for e in entries]}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     from editor.core.storage import atomic_write  # only when writing: keeps `list` quick
 
@@ -108,13 +116,16 @@ def entries_from_rows(
 
 def load(
     path: Path, fingerprint: dict[str, Any], make_path: Callable[[str], Path], zone: dt.tzinfo
-) -> dict[str, PostEntry] | None:
-    """Entries by site-relative path, or None when there is no usable cache."""
+) -> tuple[dict[str, PostEntry], dict[str, int] | None] | None:
+    """(entries by site-relative path, folder mtimes), or None when there is no usable cache."""
     try:
         data = json.loads(path.read_bytes())
         if data.get("fingerprint") != fingerprint:
             return None
-        return entries_from_rows(data["rows"], make_path, zone)
+        folders = data.get("folders")
+        if folders is not None and not all(type(m) is int for m in folders.values()):
+            folders = None
+        return entries_from_rows(data["rows"], make_path, zone), folders
     except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
         return None
 

@@ -35,12 +35,27 @@ def is_post_name(name: str) -> bool:
     return not _ignored(name) and name.lower().endswith(POST_EXTENSIONS)
 
 
-def post_folders(root: str, exclude: Iterable[str] = ()) -> list[PostFolder]:
-    """Every `_posts/` and `_drafts/` folder of the site, the root's first."""
+def _note_mtime(folder: str, seen: dict[str, int] | None) -> None:
+    """Record a folder's mtime before listing it (a change while listing shows up later)."""
+    if seen is not None:
+        try:
+            seen[folder] = os.stat(folder).st_mtime_ns
+        except OSError:
+            seen[folder] = -1
+
+
+def post_folders(
+    root: str, exclude: Iterable[str] = (), seen: dict[str, int] | None = None
+) -> list[PostFolder]:
+    """Every `_posts/` and `_drafts/` folder of the site, the root's first.
+
+    `seen` receives the mtime of every folder listed (see `folders_unchanged`).
+    """
     excluded = {e.strip("/") for e in exclude if isinstance(e, str)}
     found: list[PostFolder] = []
 
     def visit(folder: str, rel: str, categories: tuple[str, ...], depth: int) -> None:
+        _note_mtime(folder, seen)
         try:
             with os.scandir(folder) as it:
                 dirs = sorted((e.name, e.path) for e in it if e.is_dir())
@@ -63,12 +78,13 @@ def post_folders(root: str, exclude: Iterable[str] = ()) -> list[PostFolder]:
     return found
 
 
-def files_in(folder: PostFolder) -> list[PostFile]:
+def files_in(folder: PostFolder, seen: dict[str, int] | None = None) -> list[PostFile]:
     """The post files of one folder (its subfolders too), sorted by path."""
     out: list[PostFile] = []
     stack = [(folder.path, folder.rel_path + "/", 0)]
     while stack:
         path, rel, depth = stack.pop()
+        _note_mtime(path, seen)
         try:
             with os.scandir(path) as it:
                 # folder symlinks are not followed (Jekyll's safe mode does not either)
@@ -90,9 +106,39 @@ def files_in(folder: PostFolder) -> list[PostFile]:
     return out
 
 
-def walk_posts(root: str, exclude: Iterable[str] = ()) -> list[PostFile]:
-    """Every post file of the site (drafts included), sorted by folder then path."""
+def walk_posts(
+    root: str, exclude: Iterable[str] = (), seen: dict[str, int] | None = None
+) -> list[PostFile]:
+    """Every post file of the site (drafts included), sorted by folder then path.
+
+    `seen` receives the mtime of every folder listed (see `folders_unchanged`).
+    """
     out: list[PostFile] = []
-    for folder in post_folders(root, exclude):
-        out.extend(files_in(folder))
+    for folder in post_folders(root, exclude, seen):
+        out.extend(files_in(folder, seen))
     return out
+
+
+RACY_NS = 2_000_000_000  # a folder changed this recently may change again within its mtime tick
+
+
+def trustworthy(seen: dict[str, int], listed_at_ns: int) -> dict[str, int] | None:
+    """`seen` if every folder's mtime is old enough to tell a later change; else None."""
+    if any(m < 0 or listed_at_ns - m < RACY_NS for m in seen.values()):
+        return None
+    return seen
+
+
+def folders_unchanged(seen: dict[str, int] | None) -> bool:
+    """True when no folder listed last time has gained, lost or renamed an entry since.
+
+    Adding, removing or renaming a file changes its folder's mtime, so unchanged
+    folders mean the same set of post files (their contents may still have changed).
+    """
+    if not seen:
+        return False
+    stat = os.stat
+    try:
+        return all(stat(folder).st_mtime_ns == mtime for folder, mtime in seen.items())
+    except OSError:
+        return False

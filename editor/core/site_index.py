@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,13 @@ from editor.core import index_cache, paths
 from editor.core.gc_pause import gc_paused
 from editor.core.parallel_scan import scan_all
 from editor.core.post_entry import PathMaker, PostEntry
-from editor.core.post_files import PostFile, is_post_name, walk_posts
+from editor.core.post_files import (
+    PostFile,
+    folders_unchanged,
+    is_post_name,
+    trustworthy,
+    walk_posts,
+)
 from editor.core.post_scan import (
     FrontMatter,
     ScanContext,
@@ -99,6 +106,7 @@ class SiteIndex:
         self._entries: dict[str, PostEntry] = {}  # by rel_path
         self._indexed = False
         self._dirty = False
+        self._folders: dict[str, int] | None = None  # folder mtimes at the last listing
         self._cache_path: Path | None = None
         if use_cache:
             self._cache_path = index_cache.cache_file(cache_dir or paths.cache_dir(), site.root)
@@ -175,33 +183,23 @@ class SiteIndex:
                 self._cache_path, self._fingerprint(), self._context.make_path, self._context.zone
             )
             if cached is not None:
-                self._entries = cached
+                self._entries, self._folders = cached
             else:
                 self._dirty = True
         elif first:
             self._dirty = True
-        exclude = self.site.config.raw.get("exclude")
-        files = walk_posts(self._root, exclude if isinstance(exclude, list) else ())
         old = self._entries
-        new: dict[str, PostEntry] = {}
         delta = IndexDelta()
         context = self._context
-        stat = os.stat
+        new: dict[str, PostEntry] = {}
         to_read: list[PostFile] = []
-        for file in files:
-            rel = file.rel_path
-            entry = old.get(rel)
-            if entry is not None:
-                try:
-                    st = stat(file.path)
-                except OSError:
-                    st = None
-                if st is not None and st.st_mtime_ns == entry.mtime_ns and st.st_size == entry.size:
-                    new[rel] = entry
-                    if first:
-                        delta.added.append(entry.path)
-                    continue
-            to_read.append(file)
+        kept = self._unchanged_files(old, new, to_read) if self._folders else False
+        if not kept:  # list the folders again
+            new.clear()
+            to_read.clear()
+            self._list_and_stat(old, new, to_read)
+        if first:
+            delta.added = [e.path for e in new.values()]
         for entry in scan_all(to_read, context, workers=self._workers):
             rel = entry.rel_path
             new[rel] = entry
@@ -223,6 +221,58 @@ class SiteIndex:
             self._sorted = list(old.values())
         self.save_cache()
         return delta
+
+    def _unchanged_files(
+        self, old: dict[str, PostEntry], new: dict[str, PostEntry], to_read: list[PostFile]
+    ) -> bool:
+        """With no folder changed since the last listing, only stat the known files.
+
+        Fills `new` with unchanged entries and `to_read` with the others; False when a
+        folder changed (or a file vanished), and the folders must be listed again.
+        """
+        if not folders_unchanged(self._folders):
+            return False
+        stat = os.stat
+        root = self._root
+        for rel, entry in old.items():
+            try:
+                st = stat(f"{root}/{rel}")
+            except OSError:
+                return False
+            if st.st_mtime_ns == entry.mtime_ns and st.st_size == entry.size:
+                new[rel] = entry
+                continue
+            file = self._post_file(rel)
+            if file is None:
+                return False
+            to_read.append(file)
+        return True
+
+    def _list_and_stat(
+        self, old: dict[str, PostEntry], new: dict[str, PostEntry], to_read: list[PostFile]
+    ) -> None:
+        """List the post folders; unchanged files go to `new`, the others to `to_read`."""
+        exclude = self.site.config.raw.get("exclude")
+        seen: dict[str, int] = {}
+        listed_at = time.time_ns()
+        files = walk_posts(self._root, exclude if isinstance(exclude, list) else (), seen)
+        folders = trustworthy(seen, listed_at)
+        if folders != self._folders:
+            self._dirty = True  # worth saving: the next start may skip the listing
+        self._folders = folders
+        stat = os.stat
+        for file in files:
+            rel = file.rel_path
+            entry = old.get(rel)
+            if entry is not None:
+                try:
+                    st = stat(file.path)
+                except OSError:
+                    st = None
+                if st is not None and st.st_mtime_ns == entry.mtime_ns and st.st_size == entry.size:
+                    new[rel] = entry
+                    continue
+            to_read.append(file)
 
     def refresh_paths(self, paths: Iterable[str | os.PathLike[str]]) -> IndexDelta:
         """Re-read just these files (a file watcher's news); a folder means a full refresh."""
@@ -282,7 +332,7 @@ class SiteIndex:
         """Write the persistent cache if the index changed since it was last written."""
         if self._dirty and self._cache_path is not None and self._indexed:
             # newest first, so that sorting the loaded cache next time is one pass
-            index_cache.save(self._cache_path, self._fingerprint(), self.entries())
+            index_cache.save(self._cache_path, self._fingerprint(), self.entries(), self._folders)
         self._dirty = False
 
     # --- helpers -------------------------------------------------------------

@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import shutil
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -389,3 +390,47 @@ def test_without_cache_nothing_is_written(site_dir: Path, tmp_path: Path) -> Non
     site = Site.open(site_dir, cache_dir=tmp_path / "cache")
     SiteIndex(site, use_cache=False).refresh()
     assert not (tmp_path / "cache").exists()
+
+
+def _age_folders(root: Path) -> None:
+    """Folder mtimes a minute old: old enough for the index to trust them."""
+    past = time.time_ns() - 60_000_000_000
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        os.utime(folder, ns=(past, past))
+
+
+def test_unchanged_folders_are_not_listed_again(
+    site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editor.core.site_index as site_index
+
+    _age_folders(site_dir)
+    index = open_index(site_dir, tmp_path)
+    index.refresh()
+    listed = []
+    real_walk = site_index.walk_posts
+    monkeypatch.setattr(site_index, "walk_posts", lambda *a: listed.append(1) or real_walk(*a))
+    alaska = site_dir / "_posts" / "2025-08-14-alaska.md"
+    _touch(alaska, post("Edited in place"))  # rewriting a file leaves its folder's mtime
+    assert index.refresh().changed == [alaska.resolve()]
+    assert listed == []
+    # a warm start from the cache skips the listing too
+    assert [e.title for e in open_index(site_dir, tmp_path).entries()][0] == "Edited in place"
+    assert listed == []
+    new = write(site_dir / "_posts" / "2025-08-30-new.md", post("New"))
+    assert index.refresh().added == [new.resolve()]
+    assert listed == [1]
+
+
+def test_recently_changed_folders_are_listed_again(
+    site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editor.core.site_index as site_index
+
+    index = open_index(site_dir, tmp_path)
+    index.refresh()  # the folders were just written: their mtimes are not trusted
+    listed = []
+    real_walk = site_index.walk_posts
+    monkeypatch.setattr(site_index, "walk_posts", lambda *a: listed.append(1) or real_walk(*a))
+    index.refresh()
+    assert listed == [1]

@@ -434,3 +434,19 @@ def test_recently_changed_folders_are_listed_again(
     monkeypatch.setattr(site_index, "walk_posts", lambda *a: listed.append(1) or real_walk(*a))
     index.refresh()
     assert listed == [1]
+
+
+def test_site_without_learning_keeps_the_default_style(tmp_path: Path) -> None:
+    root = tmp_path / "q"
+    write(root / "_posts" / "2025-03-01-p.md", "---\ntitle: 'Single'\n---\n")
+    site = Site.open(root, learn=False, cache_dir=tmp_path / "cache")
+    assert site.style.quote_for("title") == "double"
+    assert not (tmp_path / "cache").exists()  # nothing was indexed
+
+
+def test_post_files_and_index_agree(site_dir: Path, tmp_path: Path) -> None:
+    write(site_dir / "_drafts" / "d.md", "---\ntitle: D\n---\n")
+    write(site_dir / "cats" / "_posts" / "2025-01-01-c.md", post("C"))
+    site = Site.open(site_dir, cache_dir=tmp_path / "cache")
+    assert sorted(site.post_files()) == sorted(e.path for e in site.index.entries())
+    assert len(list(site.post_files())) == 4

@@ -63,8 +63,16 @@ def read_head(path: str, limit: int = HEAD_BYTES) -> tuple[bytes, int, int, bool
 
 
 def _simple_split(data: bytes, complete: bool) -> str | None:
-    """The front matter of the usual `---\\n ... ---\\n` head, or None for anything else."""
+    """The front matter of the usual `---\\n ... ---\\n` head, or None for anything else.
+
+    A BOM is skipped and CRLF line ends read as LF (values and line numbers stay the same).
+    """
+    if data.startswith(_BOM):
+        data = data[3:]
     if not data.startswith(b"---\n"):
+        if data.startswith(b"---\r\n"):
+            text = _simple_split(data.replace(b"\r\n", b"\n"), complete)
+            return None if text is None or "\r" in text else text
         return None
     end = data.find(b"\n---\n", 3)
     if end == -1:

@@ -33,6 +33,8 @@ def _same(text: str) -> None:
     fast = load_simple(text)
     if fast is not None:
         expected = _yaml(text)
+        if expected is None:  # empty front matter: no values (parse_post says the same)
+            expected = {}
         assert fast[0] == expected, text
         # same types too: 1 is not True, a date is not a datetime
         assert [type(v) for v in fast[0].values()] == [type(v) for v in expected.values()], text
@@ -107,3 +109,58 @@ def test_whole_synthetic_site_matches_pyyaml() -> None:
         taken += 1
         assert fast[0] == load_yaml(front_matter), front_matter
     assert taken >= 9_800  # the broken ones (1 in 100) go to PyYAML
+
+
+# --- random front matter: whatever the fast path reads, PyYAML reads the same -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["a", "Z", "1", "0", " ", "  ", ":", ": ", "#", " #", "'", "''", '"', "\\", "\\\"",
+           "[", "]", ",", ", ", "{", "}", "-", "- ", "?", "!", "&", "*", "|", ">", "%", "@",
+           "`", ".", "e", "x", "_", "yes", "no", "null", "~", "2025-08-14", "T22:02:54", "é",
+           "\u2028", "\t", "\r", "\x85", "\ufeff", "=", "<<", "inf", "0x1"]  # fmt: skip
+_value = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+_key = st.sampled_from(["a", "b", "title", "yes", "on", "1", "_x", "a-b", "n"])
+_line = st.one_of(
+    st.tuples(_key, _value).map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    st.tuples(_key, _value).map(lambda kv: f"{kv[0]}:{kv[1]}"),
+    _value.map(lambda v: f"  - {v}"),
+    _value.map(lambda v: f"- {v}"),
+    st.sampled_from(["", "# c", "  ", "a:", "tags:"]),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_line, min_size=1, max_size=6))
+def test_random_front_matter_matches_pyyaml(lines: list[str]) -> None:
+    _same("\n".join(lines) + "\n")
+
+
+_word = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ._/&+'-]{0,10}", fullmatch=True)
+_inner = st.text(alphabet="ab :#,[]{}'-é\\\"", max_size=8)
+_simple_value = st.one_of(
+    _word,
+    _inner.map(lambda s: f'"{s}"'),
+    _inner.map(lambda s: f"'{s}'"),
+    st.lists(st.one_of(_word, _inner.map(lambda s: f'"{s}"')), max_size=3).map(
+        lambda items: "[" + ", ".join(items) + "]"
+    ),
+    st.sampled_from(["2025-08-14", "2025-08-14T22:02:54", "2025-02-30", "1.5", "yes", "~", ""]),
+)
+_plain_key = st.sampled_from(["layout", "title", "date", "author", "tags", "image", "x_1", "b-c"])
+_block = st.tuples(_plain_key, st.lists(_simple_value, min_size=1, max_size=3)).map(
+    lambda kv: f"{kv[0]}:\n" + "".join(f"  - {v}\n" for v in kv[1])
+)
+_simple_doc = st.lists(
+    st.one_of(st.tuples(_plain_key, _simple_value).map(lambda kv: f"{kv[0]}: {kv[1]}\n"), _block),
+    min_size=1,
+    max_size=6,
+    unique_by=lambda text: text.split(":", 1)[0],
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_simple_doc)
+def test_random_simple_front_matter_matches_pyyaml(text: str) -> None:
+    _same(text)

@@ -450,3 +450,21 @@ def test_post_files_and_index_agree(site_dir: Path, tmp_path: Path) -> None:
     site = Site.open(site_dir, cache_dir=tmp_path / "cache")
     assert sorted(site.post_files()) == sorted(e.path for e in site.index.entries())
     assert len(list(site.post_files())) == 4
+
+
+def test_crlf_and_bom_posts_read_like_the_editor_reads_them(site_dir: Path, tmp_path: Path) -> None:
+    from editor.core.post import parse_post
+    from editor.core.post_scan import read_front_matter
+
+    text = post("Windows", categories="[News, World]", tags="[a]").replace("\n", "\r\n")
+    crlf = site_dir / "_posts" / "2025-08-20-crlf.md"
+    crlf.write_bytes(text.encode())
+    bom = site_dir / "_posts" / "2025-08-21-bom.md"
+    bom.write_bytes(b"\xef\xbb\xbf" + post("Bom").encode())
+    for path in (crlf, bom):
+        front = read_front_matter(str(path))
+        assert front.problem is None
+        assert front.values == parse_post(path.read_bytes()).values
+        assert front.key_lines["date"] == 4
+    entry = open_index(site_dir, tmp_path).entry(crlf)
+    assert entry is not None and entry.categories == ("News", "World")

@@ -134,12 +134,14 @@ class SiteIndex:
         return [e for e in self._sorted if not e.draft]
 
     def entry(self, path: str | os.PathLike[str]) -> PostEntry | None:
+        """The entry of one post file (absolute, or relative to the working folder)."""
         if not self._indexed:
             self.refresh()
         rel = self._rel(path)
         return None if rel is None else self._entries.get(rel)
 
     def __len__(self) -> int:
+        """The number of posts, drafts included."""
         if not self._indexed:
             self.refresh()
         return len(self._entries)

@@ -14,6 +14,7 @@ from editor.core.errors import BylineError
 from editor.core.image_store import ImageStage
 from editor.core.images import process_file
 from editor.core.site import Site
+from editor.core.site_index import SiteIndex
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -82,11 +83,64 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_site(args: argparse.Namespace) -> Site:
+    """The site, with an index that may use a second core (safe in this one-thread process)."""
+    site = Site.open(args.site)
+    use_cache = not getattr(args, "no_cache", False)
+    SiteIndex(site, use_cache=use_cache, workers=2)  # attaches itself: the site uses this one
+    return site
+
+
+def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("list", help="list the site's posts, newest first")
+    p.add_argument("site", help="the site folder (or any folder inside it)")
+    p.add_argument("--json", action="store_true", help="one JSON object per post")
+    p.add_argument("--drafts", action="store_true", help="include the drafts")
+    p.add_argument("--no-cache", action="store_true", help="read every post (no index cache)")
+    COMMANDS["list"] = cmd_list
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    site = _open_site(args)
+    entries = site.index.entries(drafts=args.drafts)
+    if args.json:
+        from editor.core.listing import json_lines
+
+        sys.stdout.write(json_lines(entries))
+    else:
+        from editor.core.listing import text_lines
+
+        sys.stdout.write(text_lines(entries))
+    return 0
+
+
+def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("check", help="report problems in the site's posts (exit 1 on errors)")
+    p.add_argument("site", help="the site folder (or any folder inside it)")
+    p.add_argument("--no-cache", action="store_true", help="read every post (no index cache)")
+    COMMANDS["check"] = cmd_check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from editor.core.site_check import check_site, has_errors
+
+    site = _open_site(args)
+    findings = check_site(site)
+    sys.stdout.write("".join(f"{f}\n" for f in findings))
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "note")}
+    posts = len(site.index)
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    print(f"{posts} posts checked: {summary}", file=sys.stderr)
+    return 1 if has_errors(findings) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="byline", description="Byline: edit Jekyll posts.")
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_new(sub)
+    _add_list(sub)
+    _add_check(sub)
     return parser
 
 

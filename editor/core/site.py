@@ -4,37 +4,57 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import BylineError
-from editor.core.house_style import DEFAULT_STYLE, HouseStyle, learn_style
-from editor.core.post import Post, iter_key_raws, parse_post
+from editor.core.post_files import POST_EXTENSIONS, walk_posts
 from editor.core.site_config import SiteConfig, find_site_root, read_config
+from editor.core.site_index import SiteIndex
 from editor.core.slug import free_path, post_file_name, slugify
-from editor.core.storage import atomic_write
 
-POST_EXTENSIONS = (".md", ".markdown", ".html")
-STYLE_SAMPLE = 400  # posts read to learn the house style; a majority settles long before
+if TYPE_CHECKING:  # imported where used: `byline list` never needs them, and starts faster
+    from editor.core.house_style import HouseStyle
+    from editor.core.post import Post
+
+__all__ = ["POST_EXTENSIONS", "Site"]
 
 
-@dataclass
 class Site:
-    root: Path
-    config: SiteConfig
-    style: HouseStyle = DEFAULT_STYLE
-    problems: list[BylineError] = field(default_factory=list)
+    """A site folder with its config. Its posts and learned style come from `index`."""
+
+    def __init__(
+        self,
+        root: Path,
+        config: SiteConfig,
+        style: HouseStyle | None = None,
+        problems: list[BylineError] | None = None,
+        *,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.root = root
+        self.config = config
+        self.problems: list[BylineError] = problems if problems is not None else []
+        self.cache_dir = cache_dir
+        self._style = style
+        self._index: SiteIndex | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, learn: bool = True) -> Site:
-        """Open the site holding `path` (a folder inside it, or a post file)."""
+    def open(cls, path: str | Path, *, learn: bool = True, cache_dir: Path | None = None) -> Site:
+        """Open the site holding `path` (a folder inside it, or a post file).
+
+        With `learn`, the house style is learned from the index when first asked for;
+        without, new posts get the default style. `cache_dir` is where the index cache
+        lives (the user's cache folder by default).
+        """
         root = find_site_root(path)
-        site = cls(root, read_config(root))
+        site = cls(root, read_config(root), cache_dir=cache_dir)
         if site.config.problem:
             site.problems.append(site.config.problem)
-        if learn:
-            site.style = site.learn_style()
+        if not learn:
+            from editor.core.house_style import DEFAULT_STYLE
+
+            site._style = DEFAULT_STYLE
         return site
 
     @property
@@ -49,38 +69,44 @@ class Site:
     def drafts_dir(self) -> Path:
         return self.root / "_drafts"
 
+    @property
+    def index(self) -> SiteIndex:
+        """The site's post index (created, not yet refreshed, on first use)."""
+        if self._index is None:
+            SiteIndex(self, cache_dir=self.cache_dir)  # attaches itself
+        assert self._index is not None
+        return self._index
+
+    def attach_index(self, index: SiteIndex) -> None:
+        """Make `index` the one this site learns its style from (the first one wins)."""
+        if self._index is None:
+            self._index = index
+
+    @property
+    def style(self) -> HouseStyle:
+        """The house style new posts get: the majority of the newest posts'."""
+        if self._style is None:
+            self._style = self.index.learned_style()
+        return self._style
+
+    @style.setter
+    def style(self, value: HouseStyle) -> None:
+        self._style = value
+
     def post_files(self) -> Iterator[Path]:
         """Every post file: `_posts/` (nested too, and `*/_posts/`) and `_drafts/`."""
-        for folder in self._post_folders():
-            for path in sorted(folder.rglob("*")):
-                if path.suffix in POST_EXTENSIONS and path.is_file():
-                    yield path
-
-    def _post_folders(self) -> list[Path]:
-        folders = [self.posts_dir, self.drafts_dir]
-        folders += [p for p in self.root.glob("*/_posts") if p.is_dir()]
-        return [f for f in folders if f.is_dir()]
+        exclude = self.config.raw.get("exclude")
+        for file in walk_posts(str(self.root), exclude if isinstance(exclude, list) else ()):
+            yield Path(file.path)
 
     def learn_style(self) -> HouseStyle:
         """The majority style of the site's newest posts (the blog's default without any)."""
-        files = sorted(
-            (p for p in self.post_files() if p.parent.name != "_drafts"),
-            key=lambda p: p.name,
-            reverse=True,
-        )[:STYLE_SAMPLE]
-        return learn_style(self._style_samples(files))
-
-    def _style_samples(
-        self, files: list[Path]
-    ) -> Iterator[tuple[list[str], dict[str, list[str]], dict[str, Any]]]:
-        for path in files:
-            try:
-                post = parse_post(path.read_bytes(), path=str(path))
-            except (BylineError, OSError):
-                continue
-            yield post.keys(), dict(iter_key_raws(post)), post.values
+        self._style = None
+        return self.style
 
     def new_post(self, fields: dict[str, Any], body: str = "") -> Post:
+        from editor.core.post import Post
+
         return Post.new(fields, body, style=self.style, zone=self.zone)
 
     def path_for_new(self, post: Post, *, draft: bool = False) -> Path:
@@ -94,7 +120,12 @@ class Site:
     def write_new(self, post: Post, *, draft: bool = False) -> Path:
         """Save a new post under a free name; never overwrites a file."""
         path = self.path_for_new(post, draft=draft)
+        from editor.core.storage import atomic_write  # not imported by `list`: start-up time
+
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, post.to_bytes(), exclusive=True)
         post.path = str(path)
         return path
+
+    def __repr__(self) -> str:
+        return f"Site({str(self.root)!r})"

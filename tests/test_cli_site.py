@@ -20,7 +20,7 @@ _posts/2025-08-20-alaska-summit.md:1: error: same URL as _posts/2025-08-14-alask
 _posts/2025-08-21-unpublished.md:6: note: published: false: Jekyll leaves this post out of the site
 _posts/2099-01-01-future.md:4: warning: dated in the future (2099-01-01 09:00): Jekyll will not publish it until then (unless _config.yml says future: true)
 _posts/no-date-prefix.md:1: error: Jekyll skips this file: its name does not start with a date (YYYY-MM-DD-title.md)
-"""  # noqa: E501
+"""
 
 LIST = """\
 -                 Forgot the date  _posts/no-date-prefix.md
@@ -35,7 +35,7 @@ LIST = """\
 2025-08-15 10:00  Hash  _posts/2025-08-15-hash-title.md
 2025-08-14 23:02  Latest: Crunch time in Alaska  _posts/2025-08-14-alaska-summit.md
 2025-03-01 00:00  Bad Date [broken: line 4 date 2025-02-30T10:00:00 is not a real date (day is out of range for month)]  _posts/2025-03-01-bad-date.md
-"""  # noqa: E501
+"""
 
 
 @pytest.fixture(autouse=True)

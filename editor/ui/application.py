@@ -1,4 +1,4 @@
-"""The QApplication, choosing what to open (argument, last site, or the sample blog), and start-up."""
+"""The QApplication, what to open (an argument, the last site, the sample blog), start-up."""
 
 from __future__ import annotations
 
@@ -72,7 +72,6 @@ def run_gui(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Byline")
-    app.setOrganizationName("Byline")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
     from editor.ui.icons import app_icon

@@ -70,6 +70,11 @@ class Document(QObject):
         if self.dirty != was:
             self.dirtyChanged.emit(self.dirty)
 
+    def discard_changes(self) -> None:
+        """The author chose Discard: nothing left to save (the file on disk is untouched)."""
+        self._fields_dirty = self._body_dirty = False
+        self.dirtyChanged.emit(False)
+
     def title(self) -> str:
         if self.post is not None and self.post.get("title"):
             return str(self.post.get("title"))

@@ -92,9 +92,10 @@ class FrontMatterForm(QWidget):
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Title")
         self.title_count = QLabel("0", self)
+        self.title_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("000"))
         self.title_count.setAccessibleName("Title length")
         self.title_edit.textEdited.connect(self._on_title)
-        form.addRow("&Title", self._row(self.title_edit, self.title_count))
+        form.addRow(self._label("&Title", self.title_edit), self._row(self.title_edit, self.title_count))
 
         self.date_edit = QDateTimeEdit(self)
         self.date_edit.setAccessibleName("Date")
@@ -106,7 +107,7 @@ class FrontMatterForm(QWidget):
         self.now_button = QPushButton("Now", self)
         self.now_button.setAccessibleName("Set the date to now")
         self.now_button.clicked.connect(self._set_now)
-        form.addRow("&Date", self._row(self.date_edit, self.now_button))
+        form.addRow(self._label("&Date", self.date_edit), self._row(self.date_edit, self.now_button))
 
         self.author_combo = QComboBox(self)
         self.author_combo.setEditable(True)
@@ -127,19 +128,19 @@ class FrontMatterForm(QWidget):
         self.excerpt_edit.setTabChangesFocus(True)
         self.excerpt_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.excerpt_edit.textChanged.connect(self._on_excerpt)
-        self.excerpt_count = QLabel("0", self)
+        self.excerpt_count = QLabel("0 characters", self)
         self.excerpt_count.setAccessibleName("Excerpt length")
         fill = QPushButton("From first paragraph", self)
         fill.setAccessibleName("Fill the excerpt from the first paragraph")
         fill.clicked.connect(self.fillExcerptRequested)
-        side = QVBoxLayout()
-        side.addWidget(self.excerpt_count)
-        side.addWidget(fill)
-        side.addStretch(1)
-        excerpt_row = QHBoxLayout()
-        excerpt_row.addWidget(self.excerpt_edit, 1)
-        excerpt_row.addLayout(side)
-        form.addRow("E&xcerpt", excerpt_row)
+        under = QHBoxLayout()
+        under.addWidget(self.excerpt_count)
+        under.addStretch(1)
+        under.addWidget(fill)
+        excerpt_box = QVBoxLayout()
+        excerpt_box.addWidget(self.excerpt_edit)
+        excerpt_box.addLayout(under)
+        form.addRow(self._label("E&xcerpt", self.excerpt_edit), excerpt_box)
 
         self.image = ImageField(self)
         self.image.imageStaged.connect(self.imageStaged)
@@ -158,6 +159,11 @@ class FrontMatterForm(QWidget):
         outer.addWidget(self.rename_button)
         outer.addWidget(self.fields)
         outer.addStretch(1)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -211,7 +217,7 @@ class FrontMatterForm(QWidget):
         excerpt = str(post.get("excerpt") or "")
         if self.excerpt_edit.toPlainText() != excerpt:
             self.excerpt_edit.setPlainText(excerpt)
-        self.excerpt_count.setText(str(len(excerpt)))
+        self.excerpt_count.setText(f"{len(excerpt)} characters")
         image = post.get("image")
         self.image.set_image(site_root, str(image) if image else None)
         others = [k for k in post.keys() if k not in FORM_KEYS]
@@ -296,5 +302,5 @@ class FrontMatterForm(QWidget):
 
     def _on_excerpt(self) -> None:
         text = " ".join(self.excerpt_edit.toPlainText().split("\n"))
-        self.excerpt_count.setText(str(len(text)))
+        self.excerpt_count.setText(f"{len(text)} characters")
         self._emit("excerpt", text)

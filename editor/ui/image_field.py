@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-THUMB = QSize(160, 80)
+THUMB = QSize(128, 64)
 
 
 class ImageField(QWidget):
@@ -32,6 +32,7 @@ class ImageField(QWidget):
         self.thumb.setAccessibleName("Header image preview")
         self.path_label = QLabel(self)
         self.path_label.setWordWrap(True)
+        self.path_label.setMinimumWidth(80)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setAccessibleName("Header image path")
         self.choose = QPushButton("Choose…", self)
@@ -55,7 +56,9 @@ class ImageField(QWidget):
 
     def set_image(self, site_root: Path | None, rel_path: str | None) -> None:
         self._root = site_root
-        self.path_label.setText(rel_path or "No header image")
+        # a zero-width space after each / lets a long path wrap
+        self.path_label.setText((rel_path or "No header image").replace("/", "/\u200b"))
+        self.path_label.setToolTip(rel_path or "")
         self.remove.setEnabled(bool(rel_path))
         self.thumb.clear()
         if not rel_path or site_root is None:

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         form_scroll = QScrollArea(self)
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_scroll.setAccessibleName("Front matter form")
         self.form_scroll = form_scroll
         self.centre = QSplitter(Qt.Orientation.Horizontal, self)
@@ -78,12 +79,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 820, 340])
-        self.centre.setSizes([380, 440])
+        self.splitter.setSizes([270, 840, 330])
+        self.centre.setSizes([420, 420])
         for s in (self.splitter, self.centre):
             s.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 860)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1440, screen.width()), min(900, screen.height()))
 
     def _connect_signals(self) -> None:
         a = self.actions
@@ -226,7 +228,11 @@ class MainWindow(QMainWindow):
         choice = prompts.ask_unsaved(self, self.document.title())
         if choice is prompts.Choice.SAVE:
             return self.save()
-        return choice is prompts.Choice.DISCARD
+        if choice is prompts.Choice.DISCARD:
+            self.markdown.set_modified(False)
+            self.document.discard_changes()
+            return True
+        return False
 
     def open_post(self, path: Path) -> bool:
         if path == self.document.path:

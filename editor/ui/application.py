@@ -65,10 +65,26 @@ class _FirstPaint(QObject):
         return False
 
 
+def _shoot_when_ready(window: MainWindow, out: Path) -> None:
+    """`make screenshot`: once the list is filled and the preview rendered, save the window."""
+
+    def shoot() -> None:
+        if window.post_list.path_count() == 0:
+            QTimer.singleShot(200, shoot)
+            return
+        out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(out))
+        print(out)
+        QApplication.quit()
+
+    QTimer.singleShot(1500, shoot)
+
+
 def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="byline")
     parser.add_argument("path", nargs="?", help="a site folder or a post to open")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Byline")
@@ -88,6 +104,8 @@ def run_gui(argv: Sequence[str]) -> int:
         probe = _FirstPaint(quit_after=args.measure_startup)
         window.installEventFilter(probe)
     window.show()
+    if args.screenshot:
+        _shoot_when_ready(window, Path(args.screenshot))
     code = app.exec()
     settings.sync()
     return code

@@ -347,7 +347,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.title()}[*] — {site_name} — Byline")
         self.setWindowModified(doc.dirty)
         self.status.set_saved(doc.dirty, doc.raw)
-        self.status.set_path(str(doc.path) if doc.path else "not saved yet")
+        if doc.path is None:
+            self.status.set_path("not saved yet", "")
+        else:
+            try:
+                shown = doc.path.relative_to(self.site.root).as_posix()
+            except ValueError:
+                shown = str(doc.path)
+            self.status.set_path(f"{site_name}: {shown}", str(doc.path))
 
     # --- saving and moving ---------------------------------------------------
 

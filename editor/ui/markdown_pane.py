@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -75,6 +75,7 @@ class MarkdownPane(QWidget):
         self.find_bar = FindBar(self.editor, self)
         self.toolbar = QToolBar("Formatting", self)
         self.toolbar.setAccessibleName("Formatting toolbar")
+        self.toolbar.setIconSize(QSize(16, 16))
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
         layout = QVBoxLayout(self)

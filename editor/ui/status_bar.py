@@ -38,8 +38,9 @@ class StatusBar(QStatusBar):
         minutes = reading_minutes(words)
         self.reading.setText(f"{minutes} min read" if minutes else "")
 
-    def set_path(self, text: str) -> None:
+    def set_path(self, text: str, full: str) -> None:
         self.path.setText(text)
+        self.path.setToolTip(full)
 
     def set_saved(self, dirty: bool, raw: bool = False) -> None:
         text = "Unsaved changes" if dirty else "Saved"

@@ -20,7 +20,7 @@ from editor.core.storage import atomic_write
 
 
 class Document(QObject):
-    """One open post. `raw` is True when the file is shown whole because its front matter is broken."""
+    """One open post. `raw`: the front matter is broken, so the whole file is shown as text."""
 
     loaded = Signal()
     dirtyChanged = Signal(bool)

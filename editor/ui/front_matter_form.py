@@ -95,7 +95,9 @@ class FrontMatterForm(QWidget):
         self.title_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("000"))
         self.title_count.setAccessibleName("Title length")
         self.title_edit.textEdited.connect(self._on_title)
-        form.addRow(self._label("&Title", self.title_edit), self._row(self.title_edit, self.title_count))
+        form.addRow(
+            self._label("&Title", self.title_edit), self._row(self.title_edit, self.title_count)
+        )
 
         self.date_edit = QDateTimeEdit(self)
         self.date_edit.setAccessibleName("Date")
@@ -107,7 +109,9 @@ class FrontMatterForm(QWidget):
         self.now_button = QPushButton("Now", self)
         self.now_button.setAccessibleName("Set the date to now")
         self.now_button.clicked.connect(self._set_now)
-        form.addRow(self._label("&Date", self.date_edit), self._row(self.date_edit, self.now_button))
+        form.addRow(
+            self._label("&Date", self.date_edit), self._row(self.date_edit, self.now_button)
+        )
 
         self.author_combo = QComboBox(self)
         self.author_combo.setEditable(True)
@@ -220,7 +224,7 @@ class FrontMatterForm(QWidget):
         self.excerpt_count.setText(f"{len(excerpt)} characters")
         image = post.get("image")
         self.image.set_image(site_root, str(image) if image else None)
-        others = [k for k in post.keys() if k not in FORM_KEYS]
+        others = [k for k in post.keys() if k not in FORM_KEYS]  # noqa: SIM118 - a Post, not a dict
         self.other.set_fields([(k, post.raw_value(k)) for k in others])
         self._filling = False
 

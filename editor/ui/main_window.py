@@ -132,8 +132,12 @@ class MainWindow(QMainWindow):
             state = s.get(key)
             if state:
                 splitter.restoreState(state)
-        for key, action in (("view/post_list", self.actions.show_list), ("view/form", self.actions.show_form),
-                            ("view/preview", self.actions.show_preview)):  # fmt: skip
+        views = (
+            ("view/post_list", self.actions.show_list),
+            ("view/form", self.actions.show_form),
+            ("view/preview", self.actions.show_preview),
+        )
+        for key, action in views:
             action.setChecked(bool(s.get(key)))
             action.toggled.emit(action.isChecked())
         self.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))

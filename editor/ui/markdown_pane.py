@@ -22,6 +22,7 @@ from editor.ui.markdown_highlighter import MarkdownHighlighter
 
 _LIST_LINE = re.compile(r"^(\s*)([-*+]|\d+[.)])\s")
 INDENT = "  "
+_NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 class MarkdownEditor(QPlainTextEdit):
@@ -100,9 +101,7 @@ class MarkdownPane(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(
-                f"{text.replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
+            action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(_NATIVE)})")
         action.triggered.connect(slot)
         self.addAction(action)
         if toolbar:
@@ -120,9 +119,14 @@ class MarkdownPane(QWidget):
         self._action("code", "&Code", "Ctrl+Shift+K", self.code, "code")
         self._action("link", "&Link", "Ctrl+K", self.link, "link")
         for level in (1, 2, 3):
-            self._action(f"h{level}", f"Heading &{level}", f"Ctrl+{level}",
-                         lambda _=False, n=level: self.heading(n), "heading" if level == 2 else None,
-                         toolbar=level == 2)  # fmt: skip
+            self._action(
+                f"h{level}",
+                f"Heading &{level}",
+                f"Ctrl+{level}",
+                lambda _=False, n=level: self.heading(n),
+                "heading" if level == 2 else None,
+                toolbar=level == 2,
+            )
         self._action("quote", "&Quote", "Ctrl+Shift+Q", self.quote, "quote")
         self._action("list", "Bulleted l&ist", "Ctrl+Shift+8", self.bullet, "list")
         self._action("indent", "Indent", None, lambda: self.editor.indent_lines(1), "indent")

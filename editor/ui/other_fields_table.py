@@ -62,7 +62,9 @@ class OtherFieldsTable(QWidget):
         self._filling = False
         height = self.table.horizontalHeader().height() + 4
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        height = min(max(height + self.table.rowHeight(0) if self.table.rowCount() else height + 30, 60), 200)
+        height = min(
+            max(height + self.table.rowHeight(0) if self.table.rowCount() else height + 30, 60), 200
+        )
         self.table.setFixedHeight(height)
 
     def _append(self, key: str, raw: str) -> None:

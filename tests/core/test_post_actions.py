@@ -69,7 +69,9 @@ def test_warnings(site: Site) -> None:
     post.set("image", "assets/images/missing.jpg")
     post.set("published", False)
     post.set("date", dt.datetime(2030, 6, 2, tzinfo=dt.UTC))
-    kinds = [w.kind for w in check_post(site, post, path, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))]
+    kinds = [
+        w.kind for w in check_post(site, post, path, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    ]
     assert kinds == ["future", "unpublished", "name-date", "author", "image"]
 
 

@@ -47,8 +47,10 @@ def make_site(root: Path, n: int) -> Path:
         month = 1 + (i // 28) % 12
         year = 2000 + i // (28 * 12)
         (root / "_posts" / f"{year}-{month:02d}-{day:02d}-post-{i}.md").write_text(
-            f'---\nlayout: post\ntitle: "Post number {i}"\ndate: {year}-{month:02d}-{day:02d}T10:00:00\n'
-            f'author: "alice"\ncategories: [News]\ntags: [t{i % 50}]\nexcerpt: "Excerpt {i}"\n---\n\n{body}',
+            f'---\nlayout: post\ntitle: "Post number {i}"\n'
+            f"date: {year}-{month:02d}-{day:02d}T10:00:00\n"
+            f'author: "alice"\ncategories: [News]\ntags: [t{i % 50}]\n'
+            f'excerpt: "Excerpt {i}"\n---\n\n{body}',
             encoding="utf-8",
         )
     return root
@@ -83,13 +85,9 @@ def main() -> int:
         sample = median(app, env)  # the last site is the sample blog now
         large = median([*app, str(big)], env)
     ok = sample <= 1.0 and large <= 1.5
-    print(f"baseline bare PySide6 window: {base:.3f} s")
-    print(
-        f"sample blog:                  {sample:.3f} s  ({sample / base:.2f}x baseline, target <= 1.0 s)"
-    )
-    print(
-        f"10,000-post site:             {large:.3f} s  ({large / base:.2f}x baseline, target <= 1.5 s)"
-    )
+    print(f"bare PySide6 window (baseline): {base:.3f} s")
+    print(f"sample blog:      {sample:.3f} s  ({sample / base:.2f}x baseline, target <= 1.0 s)")
+    print(f"10,000-post site: {large:.3f} s  ({large / base:.2f}x baseline, target <= 1.5 s)")
     print("PASS" if ok else "OVER TARGET")
     return 0 if ok else 1
 

@@ -17,7 +17,9 @@ from editor.ui.settings import Settings
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     return Settings()
 
 

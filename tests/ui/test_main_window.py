@@ -64,8 +64,7 @@ def test_edit_title_tag_body_and_save_gives_exact_bytes(qtbot, window: MainWindo
         before.replace(
             b'title: "Walking the Fjord Path in Early Spring"\n',
             b'title: "Walking the Fjord Path: Early Spring"\n',
-        )
-        .replace(b"tags: [walking, norway]\n", b"tags: [walking, norway, spring]\n")
+        ).replace(b"tags: [walking, norway]\n", b"tags: [walking, norway, spring]\n")
         + b"\nWe will go back in May.\n"
     )
     assert path.read_bytes() == expected
@@ -166,7 +165,9 @@ def test_unsaved_changes_prompt(qtbot, window: MainWindow, monkeypatch, answer: 
         assert dusk.read_bytes() == before + b"More."
 
 
-def test_close_with_unsaved_changes_can_be_cancelled(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_close_with_unsaved_changes_can_be_cancelled(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
     )
@@ -287,7 +288,9 @@ def test_warnings_for_a_post_that_will_not_show(qtbot, window: MainWindow) -> No
     assert window.form.rename_button.isVisible()
 
 
-def test_sample_blog_copy_is_independent(tmp_path: Path, window: MainWindow, data_dir: Path) -> None:
+def test_sample_blog_copy_is_independent(
+    tmp_path: Path, window: MainWindow, data_dir: Path
+) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(data_dir / "sample-blog", copy)
     assert window.open_site(copy)

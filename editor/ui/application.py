@@ -16,7 +16,7 @@ from editor import __version__
 from editor.core.errors import BylineError
 from editor.core.sample_blog import install_sample_blog
 from editor.core.site import Site
-from editor.resources import resource_path
+from editor.resources import read_text, resource_path
 from editor.ui.main_window import MainWindow
 from editor.ui.settings import Settings
 
@@ -93,6 +93,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from editor.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
+    app.setStyleSheet(read_text("style.qss"))
     settings = Settings()
     try:
         window = open_window(args.path, settings)

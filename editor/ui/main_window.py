@@ -176,12 +176,19 @@ class MainWindow(QMainWindow):
         self.indexer.submit(lambda: (index, index.refresh(), index.learned_style()))
 
     def _on_indexed(self, _ticket: int, result: Any) -> None:
-        index, _delta, style = result
+        index, delta, style = result
         if index is not self.index:
             return  # a site that is no longer open
         self.site.style = style
         self.status.set_busy(None)
-        self.post_list.set_entries(index.entries())
+        if self.post_list.path_count() and not delta.added and not delta.removed:
+            # a save: update those rows only (rebuilding 10,000 rows would stall the window)
+            for path in delta.changed:
+                entry = index.entry(path)
+                if entry is not None:
+                    self.post_list.update_entry(entry)
+        else:
+            self.post_list.set_entries(index.entries())
         self.post_list.select_path(self.document.path)
         v = index.vocabulary
         self.form.set_vocabulary(

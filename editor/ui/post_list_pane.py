@@ -216,14 +216,8 @@ class PostListPane(QWidget):
         draft_rows: list[QStandardItem] = []
         post_rows: list[QStandardItem] = []
         for entry in entries:
-            item = QStandardItem(entry.title)
-            item.setData(entry, ENTRY_ROLE)
-            words = [entry.title, entry.author, *entry.categories, *entry.tags, entry.rel_path]
-            item.setData(" ".join(words), FILTER_ROLE)
-            item.setToolTip(str(entry.problem) if entry.problem else entry.rel_path)
-            item.setData(
-                entry.title + (", draft" if entry.draft else ""), Qt.ItemDataRole.AccessibleTextRole
-            )
+            item = QStandardItem()
+            self._fill_item(item, entry)
             self._items[entry.path] = item
             (draft_rows if entry.draft else post_rows).append(item)
         drafts.setText(f"Drafts ({len(draft_rows)})")
@@ -237,6 +231,22 @@ class PostListPane(QWidget):
         self.view.expandAll()
         if self._current is not None:
             self.select_path(self._current)
+
+    def update_entry(self, entry: PostEntry) -> None:
+        """Refresh one row in place (after a save that did not add or remove posts)."""
+        item = self._items.get(entry.path)
+        if item is None:
+            return
+        self._fill_item(item, entry)
+
+    def _fill_item(self, item: QStandardItem, entry: PostEntry) -> None:
+        item.setText(entry.title)
+        item.setData(entry, ENTRY_ROLE)
+        words = [entry.title, entry.author, *entry.categories, *entry.tags, entry.rel_path]
+        item.setData(" ".join(words), FILTER_ROLE)
+        item.setToolTip(str(entry.problem) if entry.problem else entry.rel_path)
+        accessible = entry.title + (", draft" if entry.draft else "")
+        item.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,11 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v) for v in value]
     return [str(value)]
+
+
+def _rich(message: str) -> str:
+    """Plain message to label HTML: escaped, with `code` spans."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message, quote=False))
 
 
 class FrontMatterForm(QWidget):
@@ -236,7 +243,7 @@ class FrontMatterForm(QWidget):
             return
         where = f"line {error.line}: " if error.line else ""
         self.error_label.setText(
-            f"<b>The front matter cannot be read</b> ({where}{error.message}).<br>"
+            f"<b>The front matter cannot be read</b> ({where}{_rich(error.message)}).<br>"
             "The whole file is in the editor: fix it there and the form comes back."
         )
         self.error_label.show()
@@ -244,7 +251,7 @@ class FrontMatterForm(QWidget):
 
     def set_warnings(self, warnings: list[PostWarning]) -> None:
         self.warnings_label.setVisible(bool(warnings))
-        self.warnings_label.setText("<br>".join(f"⚠ {w.message}" for w in warnings))
+        self.warnings_label.setText("<br>".join(f"⚠ {_rich(w.message)}" for w in warnings))
         self.rename_button.setVisible(any(w.kind == "name-date" for w in warnings))
 
     def _show_author(self, key: str) -> None:

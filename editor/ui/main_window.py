@@ -79,13 +79,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 840, 330])
-        self.centre.setSizes([420, 420])
         for s in (self.splitter, self.centre):
             s.setChildrenCollapsible(False)
+        # the form never clips: its pane is at least as wide as the form needs
+        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
+        self.post_list.setMinimumWidth(160)
+        self.markdown.setMinimumWidth(280)
+        self.preview.setMinimumWidth(160)
         self.setCentralWidget(self.splitter)
         screen = self.screen().availableGeometry()
-        self.resize(min(1440, screen.width()), min(900, screen.height()))
+        width, height = min(1440, screen.width()), min(900, screen.height())
+        self.resize(width, height)
+        side, preview = round(width * 0.19), round(width * 0.23)
+        self.splitter.setSizes([side, width - side - preview, preview])
+        self.centre.setSizes([(width - side - preview) // 2] * 2)
 
     def _connect_signals(self) -> None:
         a = self.actions

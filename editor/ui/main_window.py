@@ -7,8 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from editor import __version__
 from editor.core import post_actions
@@ -110,6 +118,9 @@ class MainWindow(QMainWindow):
         a.show_list.toggled.connect(self.post_list.setVisible)
         a.show_form.toggled.connect(self.form_scroll.setVisible)
         a.show_preview.toggled.connect(self.preview.setVisible)
+        a.go_filter.triggered.connect(lambda: self._focus(self.post_list.filter_edit, a.show_list))
+        a.go_form.triggered.connect(lambda: self._focus(self.form.title_edit, a.show_form))
+        a.go_editor.triggered.connect(self.markdown.editor.setFocus)
         self.post_list.postActivated.connect(self.open_post)
         self.form.fieldEdited.connect(self._on_field_edited)
         self.form.rawFieldEdited.connect(self._on_raw_field_edited)
@@ -295,6 +306,12 @@ class MainWindow(QMainWindow):
         self._on_idle()
 
     # --- editing -------------------------------------------------------------
+
+    def _focus(self, widget: QWidget, shown_by: QAction) -> None:
+        shown_by.setChecked(True)
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
 
     def _on_field_edited(self, key: str, value: object) -> None:
         try:

@@ -43,6 +43,9 @@ class WindowActions:
         self.show_list = act("&Post List", "Ctrl+Shift+L", checkable=True)
         self.show_form = act("&Front Matter Form", "Ctrl+Shift+F", checkable=True)
         self.show_preview = act("Pre&view", "Ctrl+Shift+V", "preview", checkable=True)
+        self.go_filter = act("Go to Post &Filter", "Ctrl+L")
+        self.go_form = act("Go to &Title", "Ctrl+Shift+T")
+        self.go_editor = act("Go to &Editor", "Ctrl+E")
 
     def build_menus(self, edit_actions: list[QAction]) -> None:
         bar = self.window.menuBar()
@@ -69,6 +72,9 @@ class WindowActions:
         edit.addAction(self.preferences)
         view = bar.addMenu("&View")
         for a in (self.show_list, self.show_form, self.show_preview):
+            view.addAction(a)
+        view.addSeparator()
+        for a in (self.go_filter, self.go_form, self.go_editor):
             view.addAction(a)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

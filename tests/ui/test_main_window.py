@@ -295,3 +295,52 @@ def test_sample_blog_copy_is_independent(
     shutil.copytree(data_dir / "sample-blog", copy)
     assert window.open_site(copy)
     assert window.site.root == copy.resolve()
+
+
+def test_view_menu_hides_panes_and_it_persists(qtbot, window: MainWindow, settings) -> None:  # type: ignore[no-untyped-def]
+    window.actions.show_preview.trigger()
+    assert not window.preview.isVisible()
+    window.actions.show_list.trigger()
+    assert not window.post_list.isVisible()
+    window.actions.go_filter.trigger()  # going to the filter brings the list back
+    assert window.post_list.isVisible()
+    assert window.post_list.filter_edit.hasFocus()
+    window._save_settings()
+    assert settings.get("view/preview") is False
+    assert settings.get("view/post_list") is True
+
+
+def test_open_a_single_post_and_the_last_site(qtbot, tmp_path: Path, settings, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from editor.core.sample_blog import install_sample_blog
+    from editor.resources import resource_path
+    from editor.ui.application import open_window
+
+    blog = install_sample_blog(resource_path("sample-blog"), tmp_path / "elsewhere")
+    post = blog / FJORD
+    win = open_window(str(post), settings, data_dir)
+    try:
+        assert win.document.path == post.resolve()
+        assert settings.get("site/last") == str(blog.resolve())
+        assert not (data_dir / "sample-blog").exists()  # not the first start
+        win.wait_for_index()
+    finally:
+        win.close()
+        win.deleteLater()
+    again = open_window(None, settings, data_dir)
+    try:
+        assert again.site.root == blog.resolve()
+        again.wait_for_index()
+    finally:
+        again.close()
+        again.deleteLater()
+
+
+def test_rename_to_match(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = window.site.root / FJORD
+    assert window.open_post(path)
+    _retitle(qtbot, window, "Fjord in Spring")
+    window.actions.rename.trigger()  # saves first, then renames
+    new = window.site.root / "_posts" / "2025-03-08-fjord-in-spring.md"
+    assert window.document.path == new
+    assert new.is_file() and not path.exists()
+    assert 'title: "Fjord in Spring"' in new.read_text(encoding="utf-8")

@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         site_name = self.site.config.title or self.site.root.name
         self.setWindowTitle(f"{doc.title()}[*] — {site_name} — Byline")
         self.setWindowModified(doc.dirty)
-        self.status.set_saved(doc.dirty, doc.raw)
+        self.status.set_saved(doc.dirty, doc.raw, new=doc.is_new)
         if doc.path is None:
             self.status.set_path("not saved yet", "")
         else:

@@ -42,8 +42,10 @@ class StatusBar(QStatusBar):
         self.path.setText(text)
         self.path.setToolTip(full)
 
-    def set_saved(self, dirty: bool, raw: bool = False) -> None:
+    def set_saved(self, dirty: bool, raw: bool = False, new: bool = False) -> None:
         text = "Unsaved changes" if dirty else "Saved"
+        if new:
+            text = "New, not saved yet"
         self.state.setText(f"{text} · raw mode" if raw else text)
 
     def set_busy(self, message: str | None) -> None:

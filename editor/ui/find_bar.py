@@ -120,16 +120,17 @@ class FindBar(QWidget):
         if not text:
             return 0
         doc = self.editor.document()
-        cursor = QTextCursor(doc)
-        count = 0
+        spans: list[tuple[int, int]] = []
+        found = doc.find(text, QTextCursor(doc), self._flags())
+        while not found.isNull():
+            spans.append((found.selectionStart(), found.selectionEnd()))
+            found = doc.find(text, found, self._flags())
         edit = QTextCursor(doc)
         edit.beginEditBlock()  # one undo step for all replacements
-        while True:
-            cursor = doc.find(text, cursor, self._flags())
-            if cursor.isNull():
-                break
-            cursor.insertText(self.replace_edit.text())
-            count += 1
+        for start, end in reversed(spans):  # from the end: earlier positions stay valid
+            edit.setPosition(start)
+            edit.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            edit.insertText(self.replace_edit.text())
         edit.endEditBlock()
-        self.status.setText(f"{count} replaced")
-        return count
+        self.status.setText(f"{len(spans)} replaced")
+        return len(spans)

@@ -177,6 +177,8 @@ class Document(QObject):
         """In raw mode: parse the edited file; when it is whole again, go back to the form."""
         if self.post is not None:
             return True
+        if self.read_only:
+            return False  # shown with replacement characters: never to be parsed or saved
         self.raw_text = text
         try:
             post = parse_post(self._raw_bytes(), path=str(self.path or ""), zone=self.site.zone,

@@ -344,3 +344,32 @@ def test_rename_to_match(qtbot, window: MainWindow, monkeypatch) -> None:  # typ
     assert window.document.path == new
     assert new.is_file() and not path.exists()
     assert 'title: "Fjord in Spring"' in new.read_text(encoding="utf-8")
+
+
+def test_choose_and_remove_header_image(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    images = sorted((window.site.root / "assets" / "images").glob("*.jpg"))
+    chosen = images[0]
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(chosen), ""))
+    )
+    window.form.image.choose.click()
+    rel = f"assets/images/{chosen.name}"
+    assert window.document.post is not None
+    assert window.document.post.get("image") == rel
+    window.form.image.remove.click()
+    assert "image" not in window.document.post.keys()
+
+
+def test_a_file_that_is_not_utf8_opens_read_only(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: shown.append(a[2])))
+    path = window.site.root / "_posts" / "2025-02-02-latin1.md"
+    data = '---\ntitle: "Caf\xe9"\n---\n\nBody\n'.encode("latin-1")
+    path.write_bytes(data)
+    assert window.open_post(path)
+    assert window.document.raw and window.markdown.editor.isReadOnly()
+    assert "UTF-8" in window.form.error_label.text()
+    assert not window.save()
+    assert path.read_bytes() == data

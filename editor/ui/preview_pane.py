@@ -50,7 +50,12 @@ class PreviewPane(QWidget):
             body = body.replace("](/", "](")
         title = html.escape(str(fields.get("title") or ""))
         rendered = markdown.markdown(body, extensions=["tables", "fenced_code", "footnotes"])
-        self.browser.setHtml(f"<h1>{title}</h1>{rendered}" if title else rendered)
+        head = f"<h1>{title}</h1>" if title else ""
+        image = fields.get("image")
+        if image and site is not None and (site.root / str(image).lstrip("/")).is_file():
+            width = max(100, self.browser.viewport().width() - 24)
+            head = f'<img src="{html.escape(str(image).lstrip("/"))}" width="{width}">' + head
+        self.browser.setHtml(head + rendered)
 
     def scroll_to_source_line(self, line: int) -> None:
         """The stand-in cannot map lines; it does nothing."""

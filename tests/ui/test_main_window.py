@@ -359,7 +359,7 @@ def test_choose_and_remove_header_image(qtbot, window: MainWindow, monkeypatch) 
     assert window.document.post is not None
     assert window.document.post.get("image") == rel
     window.form.image.remove.click()
-    assert "image" not in window.document.post.keys()
+    assert "image" not in window.document.post  # Post.__contains__
 
 
 def test_a_file_that_is_not_utf8_opens_read_only(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,17 @@ lint: $(VENV)/.stamp-dev
 # dist/: the bundle, .tar.gz and .deb (and the installers on Windows/macOS); see packaging/
 package: $(VENV)/.stamp-package
 	$(PY) packaging/build.py
+# The README's picture: the real window on a fresh copy of the sample blog, on a virtual X
+# screen (Xvfb); falls back to Qt's offscreen platform where xvfb-run is missing.
+screenshot: $(VENV)/.stamp-run
+	rm -rf $(VENV)/shot-home && mkdir -p $(VENV)/shot-home docs
+	if command -v xvfb-run >/dev/null; then \
+	  XDG_CONFIG_HOME=$(CURDIR)/$(VENV)/shot-home/config XDG_DATA_HOME=$(CURDIR)/$(VENV)/shot-home/data \
+	  xvfb-run -a -s "-screen 0 1440x900x24" $(VENV)/bin/byline --screenshot docs/screenshot.png; \
+	else \
+	  XDG_CONFIG_HOME=$(CURDIR)/$(VENV)/shot-home/config XDG_DATA_HOME=$(CURDIR)/$(VENV)/shot-home/data \
+	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/byline --screenshot docs/screenshot.png; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist

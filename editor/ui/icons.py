@@ -1,0 +1,57 @@
+"""Icons from resources/icons, tinted to the palette's text colour (light and dark themes)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from editor.resources import resource_path
+
+_SIZES = (16, 20, 24, 32, 48)
+
+
+def _render(svg: bytes, size: int, ratio: float) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg))
+    px = round(size * ratio)
+    image = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, px, px))
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+@cache
+def _icon(name: str, colour: str, ratio: float) -> QIcon:
+    path = resource_path("icons", "actions", f"{name}.svg")
+    if not path.is_file():
+        path = resource_path("icons", f"{name}.svg")
+    svg = path.read_bytes().replace(b"#000000", colour.encode())
+    icon = QIcon()
+    for size in _SIZES:
+        icon.addPixmap(_render(svg, size, ratio))
+    return icon
+
+
+def icon(name: str) -> QIcon:
+    """A toolbar icon drawn in the current palette's text colour, sharp on high-DPI screens."""
+    app = QGuiApplication.instance()
+    palette = QGuiApplication.palette() if app else QPalette()
+    colour = palette.color(QPalette.ColorRole.WindowText).name()
+    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if app else 1.0
+    return _icon(name, colour, ratio)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon(str(resource_path("icons", "byline.svg")))
+    for n in (16, 24, 32, 48, 64, 128, 256):
+        png = resource_path("icons", "hicolor", f"{n}x{n}", "apps", "byline.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon

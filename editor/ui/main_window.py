@@ -1,0 +1,492 @@
+"""The main window: composes the panes and wires them in one place, `_connect_signals()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from editor import __version__
+from editor.core import post_actions
+from editor.core.errors import BylineError
+from editor.core.post_checks import check_post
+from editor.core.site import Site
+from editor.core.site_index import SiteIndex
+from editor.ui import prompts
+from editor.ui.document import Document
+from editor.ui.front_matter_form import FrontMatterForm
+from editor.ui.markdown_pane import MarkdownPane
+from editor.ui.post_list_pane import PostListPane
+from editor.ui.preferences import PreferencesDialog
+from editor.ui.preview_pane import PreviewPane
+from editor.ui.settings import Settings
+from editor.ui.status_bar import StatusBar
+from editor.ui.tasks import TaskRunner
+from editor.ui.window_actions import WindowActions
+
+IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, site: Site, settings: Settings, post: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.post_list = PostListPane(self)
+        self.form = FrontMatterForm(self)
+        self.markdown = MarkdownPane(self)
+        self.preview = PreviewPane(self)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.actions = WindowActions(self)
+        self.actions.build_menus(list(self.markdown.actions_by_name.values()))
+        self._build_layout()
+        # one index job at a time: the index is not shared between threads
+        self._index_pool = QThreadPool(self)
+        self._index_pool.setMaxThreadCount(1)
+        self.indexer = TaskRunner(self, self._index_pool)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._connect_signals()
+        self._apply_settings()
+        self._set_site(site)
+        first = post or self._newest_post_file()
+        if first is not None:
+            self._load(first)
+        else:
+            self.new_post(draft=False)
+
+    # --- construction --------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        form_scroll = QScrollArea(self)
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setAccessibleName("Front matter form")
+        self.form_scroll = form_scroll
+        self.centre = QSplitter(Qt.Orientation.Horizontal, self)
+        self.centre.addWidget(form_scroll)
+        self.centre.addWidget(self.markdown)
+        self.centre.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.post_list)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 1)
+        for s in (self.splitter, self.centre):
+            s.setChildrenCollapsible(False)
+        # the form never clips: its pane is at least as wide as the form needs
+        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
+        self.post_list.setMinimumWidth(160)
+        self.markdown.setMinimumWidth(280)
+        self.preview.setMinimumWidth(160)
+        self.setCentralWidget(self.splitter)
+        screen = self.screen().availableGeometry()
+        width, height = min(1440, screen.width()), min(900, screen.height())
+        self.resize(width, height)
+        side, preview = round(width * 0.19), round(width * 0.23)
+        self.splitter.setSizes([side, width - side - preview, preview])
+        self.centre.setSizes([(width - side - preview) // 2] * 2)
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        a.new_post.triggered.connect(lambda: self.new_post(draft=False))
+        a.new_draft.triggered.connect(lambda: self.new_post(draft=True))
+        a.open_site.triggered.connect(self._choose_site)
+        a.save.triggered.connect(self.save)
+        a.revert.triggered.connect(self.revert)
+        a.publish.triggered.connect(self.publish_draft)
+        a.rename.triggered.connect(self.rename_to_match)
+        a.reveal.triggered.connect(self._reveal)
+        a.preferences.triggered.connect(self._preferences)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._about)
+        a.show_list.toggled.connect(self.post_list.setVisible)
+        a.show_form.toggled.connect(self.form_scroll.setVisible)
+        a.show_preview.toggled.connect(self.preview.setVisible)
+        a.go_filter.triggered.connect(lambda: self._focus(self.post_list.filter_edit, a.show_list))
+        a.go_form.triggered.connect(lambda: self._focus(self.form.title_edit, a.show_form))
+        a.go_editor.triggered.connect(self.markdown.editor.setFocus)
+        self.post_list.postActivated.connect(self.open_post)
+        self.form.fieldEdited.connect(self._on_field_edited)
+        self.form.rawFieldEdited.connect(self._on_raw_field_edited)
+        self.form.fieldRemoved.connect(lambda key: self._on_field_edited(key, None))
+        self.form.imageStaged.connect(self._on_image_staged)
+        self.form.imageRemoved.connect(lambda: self._on_field_edited("image", None))
+        self.form.image.errorOccurred.connect(lambda msg: prompts.show_error(self, "Image", msg))
+        self.form.fillExcerptRequested.connect(self._fill_excerpt)
+        self.form.renameRequested.connect(self.rename_to_match)
+        self.markdown.textEdited.connect(self._idle.start)
+        self.markdown.modificationChanged.connect(self._on_body_modified)
+        self._idle.timeout.connect(self._on_idle)
+        self.indexer.finished.connect(self._on_indexed)
+        self.indexer.failed.connect(self._on_index_failed)
+        # Safety helper: connect the autosave journal (document.dirtyChanged / markdown.textEdited),
+        # the file watcher (-> self.index refresh_paths + reload prompt) and history here.
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        geometry = s.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/main_splitter", self.splitter),
+            ("window/centre_splitter", self.centre),
+        ):
+            state = s.get(key)
+            if state:
+                splitter.restoreState(state)
+        views = (
+            ("view/post_list", self.actions.show_list),
+            ("view/form", self.actions.show_form),
+            ("view/preview", self.actions.show_preview),
+        )
+        for key, action in views:
+            action.setChecked(bool(s.get(key)))
+            action.toggled.emit(action.isChecked())
+        self.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))
+        self.markdown.set_wrap(s.get("editor/wrap"))
+        self.actions.fill_recent(s.get("site/recent"), self.open_site)
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        s.set("window/geometry", self.saveGeometry())
+        s.set("window/main_splitter", self.splitter.saveState())
+        s.set("window/centre_splitter", self.centre.saveState())
+        s.set("view/post_list", self.actions.show_list.isChecked())
+        s.set("view/form", self.actions.show_form.isChecked())
+        s.set("view/preview", self.actions.show_preview.isChecked())
+        s.sync()
+
+    # --- the site ------------------------------------------------------------
+
+    def _set_site(self, site: Site) -> None:
+        self.site = site
+        self.index = SiteIndex(site)
+        self.document = Document(site, self)
+        self.document.dirtyChanged.connect(self._on_dirty)
+        self.document.rawChanged.connect(self._on_raw_changed)
+        self.document.fieldsChanged.connect(self._idle.start)
+        self.document.saved.connect(self._on_saved)
+        self.post_list.set_site_root(site.root)
+        self.post_list.set_entries([])
+        self.settings.add_recent_site(str(site.root))
+        self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
+        self._start_indexing()
+
+    def _start_indexing(self) -> None:
+        self.status.set_busy("Indexing posts…")
+        index = self.index
+        self.indexer.submit(lambda: (index, index.refresh(), index.learned_style()))
+
+    def _on_indexed(self, _ticket: int, result: Any) -> None:
+        index, delta, style = result
+        if index is not self.index:
+            return  # a site that is no longer open
+        self.site.style = style
+        self.status.set_busy(None)
+        if self.post_list.path_count() and not delta.added and not delta.removed:
+            # a save: update those rows only (rebuilding 10,000 rows would stall the window)
+            for path in delta.changed:
+                entry = index.entry(path)
+                if entry is not None:
+                    self.post_list.update_entry(entry)
+        else:
+            self.post_list.set_entries(index.entries())
+        self.post_list.select_path(self.document.path)
+        v = index.vocabulary
+        self.form.set_vocabulary(
+            v.layouts, v.authors, self.site.config.authors, v.categories, v.tags
+        )
+
+    def _on_index_failed(self, _ticket: int, exc: Exception) -> None:
+        self.status.set_busy(None)
+        self.status.showMessage(f"Could not index the site: {exc}", 10000)
+
+    def _refresh_paths(self, *paths: Path) -> None:
+        index = self.index
+        self.indexer.submit(lambda: (index, index.refresh_paths(paths), self.site.style))
+
+    def _newest_post_file(self) -> Path | None:
+        files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
+        return files[-1] if files else None
+
+    def open_site(self, path: str | Path) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            site = Site.open(path, learn=False)
+        except BylineError as exc:
+            prompts.show_error(self, "Open Site", str(exc))
+            return False
+        self._set_site(site)
+        first = self._newest_post_file()
+        if first is not None:
+            self._load(first)
+        else:
+            self.new_post(draft=False)
+        return True
+
+    def _choose_site(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open a Jekyll site", str(self.site.root.parent)
+        )
+        if folder:
+            self.open_site(folder)
+
+    # --- opening and creating posts ------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; False means stop."""
+        if not self.document.dirty:
+            return True
+        choice = prompts.ask_unsaved(self, self.document.title())
+        if choice is prompts.Choice.SAVE:
+            return self.save()
+        if choice is prompts.Choice.DISCARD:
+            self.markdown.set_modified(False)
+            self.document.discard_changes()
+            return True
+        return False
+
+    def open_post(self, path: Path) -> bool:
+        if path == self.document.path:
+            return True
+        if not self.maybe_save():
+            self.post_list.select_path(self.document.path)
+            return False
+        return self._load(path)
+
+    def _load(self, path: Path) -> bool:
+        try:
+            self.document.load(path)
+        except OSError as exc:
+            prompts.show_error(self, "Open", f"Cannot read {path.name}: {exc.strerror}")
+            return False
+        self._show_document()
+        return True
+
+    def new_post(self, *, draft: bool) -> None:
+        if not self.maybe_save():
+            return
+        v = self.index.vocabulary
+        layout = next((k for k, n in v.layouts.most_common() if n), "post")
+        author = self.site.config.default_value("author", "_posts/new.md") or next(
+            (k for k, n in v.authors.most_common() if n), next(iter(self.site.config.authors), "")
+        )
+        self.document.new(draft=draft, layout=str(layout), author=str(author))
+        self._show_document()
+        self.form.title_edit.setFocus()
+
+    def _show_document(self) -> None:
+        doc = self.document
+        self.markdown.set_text(doc.body_text())
+        self.markdown.editor.setReadOnly(doc.read_only)
+        if doc.post is not None:
+            self.form.set_post(doc.post, self.site.zone, self.site.root)
+        else:
+            self.form.set_raw_error(doc.error)
+        self.post_list.select_path(doc.path)
+        self.actions.publish.setEnabled(doc.draft and doc.path is not None)
+        self._update_title()
+        self._on_idle()
+
+    # --- editing -------------------------------------------------------------
+
+    def _focus(self, widget: QWidget, shown_by: QAction) -> None:
+        shown_by.setChecked(True)
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+
+    def _on_field_edited(self, key: str, value: object) -> None:
+        try:
+            self.document.set_field(key, value)
+        except BylineError as exc:
+            self.status.showMessage(str(exc), 8000)
+        if key == "title":
+            self._update_title()
+
+    def _on_raw_field_edited(self, key: str, text: str) -> None:
+        try:
+            self.document.set_raw_field(key, text)
+        except BylineError as exc:
+            self.status.showMessage(f"{key}: {exc.message}", 8000)
+
+    def _on_image_staged(self, staged: object) -> None:
+        # the stand-in hands over a site-relative path; the images helper's field a staged image
+        rel = staged if isinstance(staged, str) else getattr(staged, "rel_path", None)
+        if rel:
+            self._on_field_edited("image", str(rel))
+
+    def _fill_excerpt(self) -> None:
+        self._sync_body()
+        self.form.set_excerpt(post_actions.first_paragraph(self.document.body_text()))
+
+    def _on_body_modified(self, modified: bool) -> None:
+        self.document.set_body_dirty(modified)
+
+    def _sync_body(self) -> None:
+        self.document.set_body(self.markdown.text())
+
+    def _on_idle(self) -> None:
+        """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""
+        doc = self.document
+        text = self.markdown.text()
+        if doc.raw:
+            if doc.try_leave_raw(text):
+                return
+            self.form.set_raw_error(doc.error)
+        else:
+            doc.set_body(text)
+        self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
+        fields = dict(doc.post.values) if doc.post else {}
+        self.preview.request_render(doc.body_text(), fields, self.site)
+        if doc.post is not None:
+            self.form.set_warnings(check_post(self.site, doc.post, doc.path))
+
+    def _on_raw_changed(self, raw: bool) -> None:
+        doc = self.document
+        if raw or doc.post is None:
+            return
+        # the YAML is fixed: the form comes back and the pane shows only the body again
+        line = self.markdown.editor.textCursor().blockNumber()
+        fm_lines = doc.post.to_text().count("\n") - doc.post.body_for_editing().count("\n")
+        self.markdown.set_text(doc.body_text())
+        self.markdown.set_modified(True)
+        self.markdown.go_to_line(max(1, line - fm_lines + 1))
+        self.form.set_post(doc.post, self.site.zone, self.site.root)
+        self._update_title()
+        self._on_idle()
+
+    def _on_dirty(self, dirty: bool) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        doc = self.document
+        site_name = self.site.config.title or self.site.root.name
+        self.setWindowTitle(f"{doc.title()}[*] — {site_name} — Byline")
+        self.setWindowModified(doc.dirty)
+        self.status.set_saved(doc.dirty, doc.raw, new=doc.is_new)
+        if doc.path is None:
+            self.status.set_path("not saved yet", "")
+        else:
+            try:
+                shown = doc.path.relative_to(self.site.root).as_posix()
+            except ValueError:
+                shown = str(doc.path)
+            self.status.set_path(f"{site_name}: {shown}", str(doc.path))
+
+    # --- saving and moving ---------------------------------------------------
+
+    def save(self) -> bool:
+        """Save through the core; on failure say why and keep everything in the editor."""
+        self._sync_body()
+        # Safety helper: snapshot to history / journal before the write goes here.
+        try:
+            path = self.document.save()
+        except BylineError as exc:
+            prompts.show_error(self, "Could not save", f"The post was not saved: {exc.message}\n\n"
+                               "Your text is still in the editor.")  # fmt: skip
+            return False
+        except OSError as exc:
+            prompts.show_error(self, "Could not save", f"The post was not saved: {exc}")
+            return False
+        self.markdown.set_modified(False)
+        self.status.showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def _on_saved(self, path: Path) -> None:
+        self._refresh_paths(path)
+        self.post_list.select_path(path)
+        self.actions.publish.setEnabled(self.document.draft)
+        self._update_title()
+
+    def revert(self) -> None:
+        if self.document.path is None:
+            return
+        if self.document.dirty:
+            SB = QMessageBox.StandardButton
+            answer = QMessageBox.question(self, "Revert", "Throw away the unsaved changes?",
+                                          SB.Discard | SB.Cancel, SB.Cancel)  # fmt: skip
+            if answer != SB.Discard:
+                return
+        self._load(self.document.path)
+
+    def publish_draft(self) -> bool:
+        doc = self.document
+        if not doc.draft or doc.path is None or doc.post is None:
+            return False
+        self._sync_body()
+        old = doc.path
+        try:
+            new = post_actions.publish_draft(
+                self.site, old, doc.post, dt.datetime.now(self.site.zone)
+            )
+        except BylineError as exc:
+            prompts.show_error(self, "Publish Draft", str(exc))
+            return False
+        doc.moved(new, draft=False)
+        self.markdown.set_modified(False)
+        self._refresh_paths(old, new)
+        self._show_document()
+        self.status.showMessage(f"Published as {new.name}", 6000)
+        return True
+
+    def rename_to_match(self) -> bool:
+        doc = self.document
+        if doc.path is None or doc.post is None:
+            return False
+        if doc.dirty and not self.save():
+            return False
+        old = doc.path
+        try:
+            new = post_actions.rename_to_match(self.site, old, doc.post)
+        except BylineError as exc:
+            prompts.show_error(self, "Rename", str(exc))
+            return False
+        if new != old:
+            doc.moved(new, draft=doc.draft)
+            self._refresh_paths(old, new)
+            self._show_document()
+        return True
+
+    def _reveal(self) -> None:
+        target = self.document.path.parent if self.document.path else self.site.root
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec():
+            self._apply_settings()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Byline", f"<b>Byline {__version__}</b><br>"
+                          "A desktop editor for the posts of a Jekyll blog.")  # fmt: skip
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_settings()
+        event.accept()
+
+    def wait_for_index(self, msecs: int = 10000) -> bool:
+        """Tests: let the background index finish (its result still arrives by signal)."""
+        return self.indexer.wait(msecs)
+
+    def focus_widget_name(self) -> QWidget | None:
+        return self.focusWidget()

@@ -1,0 +1,94 @@
+"""Markdown syntax colours: headings, emphasis, code, links, images, lists, quotes, Liquid."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+
+_IN_FENCE = 1
+
+
+def _fmt(
+    colour: QColor, *, bold: bool = False, italic: bool = False, mono: bool = False
+) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setForeground(colour)
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        f.setFontItalic(True)
+    if mono:
+        f.setFontFixedPitch(True)
+    return f
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Colours picked from the palette so they read on light and dark themes alike."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+        super().__init__(document)
+        self.set_palette(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        accent = palette.color(QPalette.ColorRole.Link)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        code = QColor("#c2722e") if dark else QColor("#9a4a12")
+        liquid = QColor("#b48ee0") if dark else QColor("#7a3aa6")
+        quote = QColor("#8fb98f") if dark else QColor("#3f7a3f")
+        self._heading = _fmt(accent, bold=True)
+        self._code = _fmt(code, mono=True)
+        self._fence = _fmt(code, mono=True)
+        self._liquid = _fmt(liquid)
+        self._quote = _fmt(quote, italic=True)
+        self._list = _fmt(accent, bold=True)
+        self._link = _fmt(accent)
+        self._muted = _fmt(muted)
+        self._bold = _fmt(palette.color(QPalette.ColorRole.Text), bold=True)
+        self._italic = _fmt(palette.color(QPalette.ColorRole.Text), italic=True)
+        self._inline = [
+            (re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), self._bold),
+            (
+                re.compile(r"(?<![*\w])\*[^*\s][^*\n]*\*(?!\*)|(?<![_\w])_[^_\s][^_\n]*_(?!\w)"),
+                self._italic,
+            ),
+            (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]*\]\[[^\]\n]*\]"), self._link),
+            (re.compile(r"<https?://[^>\s]+>|https?://\S+"), self._link),
+            (re.compile(r"\[\^[^\]\n]+\]"), self._muted),
+            (re.compile(r"\{%.*?%\}|\{\{.*?\}\}"), self._liquid),
+            (re.compile(r"`[^`\n]+`"), self._code),
+        ]
+        self.rehighlight()
+
+    _HEADING = re.compile(r"^#{1,6}\s")
+    _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+    _FENCE = re.compile(r"^\s*(```|~~~)")
+
+    def highlightBlock(self, text: str) -> None:
+        if self.previousBlockState() == _IN_FENCE:
+            self.setFormat(0, len(text), self._fence)
+            self.setCurrentBlockState(0 if self._FENCE.match(text) else _IN_FENCE)
+            return
+        self.setCurrentBlockState(0)
+        if self._FENCE.match(text):
+            self.setFormat(0, len(text), self._fence)
+            self.setCurrentBlockState(_IN_FENCE)
+            return
+        if self._HEADING.match(text):
+            self.setFormat(0, len(text), self._heading)
+            return
+        if text.lstrip().startswith(">"):
+            self.setFormat(0, len(text), self._quote)
+        elif m := self._LIST.match(text):
+            self.setFormat(0, m.end(), self._list)
+        for pattern, fmt in self._inline:
+            for m in pattern.finditer(text):
+                self.setFormat(m.start(), m.end() - m.start(), fmt)

@@ -1,0 +1,73 @@
+"""The app's settings: ONE typed table of defaults, stored with QSettings (ini format)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+
+
+_TABLE = (
+    Setting("site/last", "", str),
+    Setting("site/recent", [], list),
+    Setting("window/geometry", QByteArray(), QByteArray),
+    Setting("window/state", QByteArray(), QByteArray),
+    Setting("window/main_splitter", QByteArray(), QByteArray),
+    Setting("window/centre_splitter", QByteArray(), QByteArray),
+    Setting("view/post_list", True, bool),
+    Setting("view/preview", True, bool),
+    Setting("view/form", True, bool),
+    Setting("editor/font", "monospace", str),  # "monospace" or "serif"
+    Setting("editor/font_size", 11, int),
+    Setting("editor/wrap", True, bool),
+)
+DEFAULTS: dict[str, Setting] = {s.key: s for s in _TABLE}
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the settings table. Tests point QSettings.setPath at a temp folder."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Byline", "Byline"
+        )
+
+    def get(self, key: str) -> Any:
+        spec = DEFAULTS[key]
+        value = self._store.value(key, spec.default)
+        if value is None:
+            return spec.default
+        if spec.kind is bool and isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        if spec.kind is list:
+            if isinstance(value, str):
+                return [value] if value else []
+            return list(value)
+        if spec.kind is int:
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return spec.default
+        return value
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        self._store.setValue(key, value)
+
+    def add_recent_site(self, path: str) -> None:
+        recent = [p for p in self.get("site/recent") if p != path]
+        self.set("site/recent", [path, *recent][:MAX_RECENT])
+        self.set("site/last", path)
+
+    def sync(self) -> None:
+        self._store.sync()

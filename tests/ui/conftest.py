@@ -1,0 +1,44 @@
+"""UI test fixtures: settings and the data folder in tmp_path, and the real main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from editor.ui import prompts
+from editor.ui.application import open_window
+from editor.ui.main_window import MainWindow
+from editor.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    return Settings()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings, data_dir: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The real window on a fresh copy of the sample blog, index finished."""
+    win = open_window(None, settings, data_dir)
+    # not qtbot.add_widget: pytest-qt would close it before this fixture's teardown, and a
+    # window with unsaved changes would then ask (and wait for) Save / Discard / Cancel
+    win.show()
+    qtbot.waitUntil(lambda: win.post_list.path_count() == 6, timeout=10000)
+    yield win
+    with pytest.MonkeyPatch.context() as mp:  # close without asking about unsaved changes
+        mp.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+        win.wait_for_index()
+        win.close()
+    win.deleteLater()

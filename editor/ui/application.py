@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor import __version__
@@ -19,34 +19,32 @@ from editor.core.site import Site
 from editor.resources import read_text, resource_path
 from editor.ui.first_paint import exit_after_first_paint_if_asked
 from editor.ui.main_window import MainWindow
+from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
 
 MEASURE_ENV = "BYLINE_MEASURE_STARTUP"
-
-
-def app_data_dir() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def choose_target(path: str | None, settings: Settings, data_dir: Path) -> tuple[Site, Path | None]:
     """The site (and maybe the post) to open: PATH, else the last site, else the sample blog."""
     if path:
         target = Path(path).expanduser().resolve()
-        site = Site.open(target, learn=False)
+        site = Site.open(target, learn=False, cache_dir=app_cache_dir())
         return site, target if target.is_file() else None
     last = settings.get("site/last")
     if last and Path(last).is_dir():
         try:
-            return Site.open(last, learn=False), None
+            return Site.open(last, learn=False, cache_dir=app_cache_dir()), None
         except BylineError:
             pass
     sample = install_sample_blog(resource_path("sample-blog"), data_dir)
-    return Site.open(sample, learn=False), None
+    return Site.open(sample, learn=False, cache_dir=app_cache_dir()), None
 
 
 def open_window(path: str | None, settings: Settings, data_dir: Path | None = None) -> MainWindow:
-    site, post = choose_target(path, settings, data_dir or app_data_dir())
-    return MainWindow(site, settings, post)
+    data_dir = data_dir or app_data_dir()
+    site, post = choose_target(path, settings, data_dir)
+    return MainWindow(site, settings, post, data_dir=data_dir)
 
 
 class _FirstPaint(QObject):

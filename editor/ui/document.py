@@ -7,16 +7,21 @@ Markdown pane's QTextDocument while typing and is handed over only when needed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.core import post_actions
+from editor.core.disk_stamp import DiskStamp
 from editor.core.errors import BylineError, EncodingError, PostFormatError
+from editor.core.history import History
+from editor.core.image_store import ImageStage
+from editor.core.journal import Journal
 from editor.core.post import BOM, Post, parse_post
+from editor.core.post_io import save_post
 from editor.core.site import Site
-from editor.core.storage import atomic_write
 
 
 class Document(QObject):
@@ -42,6 +47,9 @@ class Document(QObject):
         self.read_only = False
         self._fields_dirty = False
         self._body_dirty = False
+        self.stamp: DiskStamp | None = None  # the file as last read or saved
+        self.images = ImageStage()  # images attached since the last save: written on Save
+        self.journal_key = Journal.new_key()
 
     # --- state ---------------------------------------------------------------
 
@@ -73,6 +81,7 @@ class Document(QObject):
     def discard_changes(self) -> None:
         """The author chose Discard: nothing left to save (the file on disk is untouched)."""
         self._fields_dirty = self._body_dirty = False
+        self.images.clear()  # no orphan file: staged images were never written
         self.dirtyChanged.emit(False)
 
     def title(self) -> str:
@@ -86,8 +95,13 @@ class Document(QObject):
 
     def load(self, path: Path) -> None:
         """Open a post file; broken front matter opens in raw mode with `error` set."""
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            data = handle.read()
+        self.stamp = DiskStamp.of(data, st)
+        self.images.clear()
         self.path = path
+        self.journal_key = Journal.key_for(self.site.root, path)
         self.draft = post_actions.is_draft(self.site, path) if self._inside_site(path) else False
         self._original = data
         self.read_only = False
@@ -99,6 +113,19 @@ class Document(QObject):
         self._fields_dirty = self._body_dirty = False
         self.loaded.emit()
         self.dirtyChanged.emit(False)
+
+    def restore_text(self, text: str) -> None:
+        """Take a whole post's text (from the journal or history) as an unsaved change."""
+        self.read_only = False
+        try:
+            self.post = parse_post(text, path=str(self.path or ""), zone=self.site.zone,
+                                   style=self.site.style)  # fmt: skip
+            self.error = None
+        except PostFormatError as exc:
+            self._enter_raw(text.encode("utf-8", "surrogatepass"), exc)
+        self._fields_dirty = True
+        self.loaded.emit()
+        self.dirtyChanged.emit(True)
 
     def _inside_site(self, path: Path) -> bool:
         try:
@@ -131,6 +158,9 @@ class Document(QObject):
         fields["tags"] = []
         self.post = self.site.new_post(fields, "")
         self.path = None
+        self.stamp = None
+        self.images.clear()
+        self.journal_key = Journal.new_key()
         self.draft = draft
         self.error = None
         self._original = b""
@@ -214,19 +244,47 @@ class Document(QObject):
         text = text.replace("\n", "\r\n") if self._raw_crlf else text
         return ((BOM if self._raw_bom else "") + text).encode("utf-8")
 
-    def save(self) -> Path:
-        """Write the post (a new one gets its name now). Raises BylineError with the reason."""
+    def text(self) -> str:
+        """The whole post as Save would write it (what the journal and history compare)."""
+        return self.to_bytes().decode("utf-8", "surrogatepass")
+
+    def save(
+        self,
+        *,
+        history: History | None = None,
+        expected: DiskStamp | None = None,
+        warnings: list[BylineError] | None = None,
+    ) -> Path:
+        """Write the staged images the post uses, then the post (a new one gets its name now).
+
+        `expected`: the file as the editor knows it (ConflictError if it changed since).
+        Raises BylineError with the reason; a failed post write removes the images it wrote.
+        """
         if self.read_only:
             raise EncodingError("this file is not UTF-8 text; Byline will not overwrite it")
+        new = self.path is None
         if self.path is None:
             assert self.post is not None
-            path = self.site.write_new(self.post, draft=self.draft)
+            path = self.site.path_for_new(self.post, draft=self.draft)
         else:
-            data = self.to_bytes()
-            atomic_write(self.path, data)
             path = self.path
+        data = self.to_bytes()
+        text = data.decode("utf-8", "surrogatepass")
+        commit = self.images.commit(self.site.root, used_in=text)
+        try:
+            content: Post | str = self.post if self.post is not None else text
+            stamp = save_post(content, path, self.site.root, history=history,
+                              expected=None if new else expected, new=new,
+                              warnings=warnings)  # fmt: skip
+        except BaseException:
+            commit.undo()
+            raise
+        if self.post is not None:
+            self.post.path = str(path)
         self.path = path
-        self._original = path.read_bytes()
+        self.journal_key = Journal.key_for(self.site.root, path)
+        self.stamp = stamp
+        self._original = data
         self._fields_dirty = False
         self._body_dirty = False
         self.saved.emit(path)
@@ -238,6 +296,8 @@ class Document(QObject):
         self.path = path
         self.draft = draft
         self._original = path.read_bytes()
+        self.stamp = DiskStamp.read(path)
+        self.journal_key = Journal.key_for(self.site.root, path)
         self._fields_dirty = self._body_dirty = False
         self.saved.emit(path)
         self.dirtyChanged.emit(False)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
 
 from editor import __version__
 from editor.core import post_actions
-from editor.core.errors import BylineError
+from editor.core.errors import BylineError, ConflictError
+from editor.core.inline_images import learn_site_inline_form
 from editor.core.post_checks import check_post
 from editor.core.site import Site
-from editor.core.site_index import SiteIndex
 from editor.ui import prompts
 from editor.ui.document import Document
 from editor.ui.front_matter_form import FrontMatterForm
+from editor.ui.image_wiring import ImageWiring
 from editor.ui.markdown_pane import MarkdownPane
 from editor.ui.post_list_pane import PostListPane
 from editor.ui.preferences import PreferencesDialog
 from editor.ui.preview_pane import PreviewPane
+from editor.ui.qt_paths import app_cache_dir, app_data_dir
+from editor.ui.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.status_bar import StatusBar
 from editor.ui.tasks import TaskRunner
@@ -40,7 +43,14 @@ IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnin
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, site: Site, settings: Settings, post: Path | None = None) -> None:
+    def __init__(
+        self,
+        site: Site,
+        settings: Settings,
+        post: Path | None = None,
+        *,
+        data_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.setObjectName("MainWindow")
@@ -49,6 +59,8 @@ class MainWindow(QMainWindow):
         self.markdown = MarkdownPane(self)
         self.preview = PreviewPane(self)
         self.status = StatusBar(self)
+        self.safety = SafetyNet(self, data_dir or app_data_dir())
+        self.images = ImageWiring(self)
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
@@ -68,6 +80,9 @@ class MainWindow(QMainWindow):
             self._load(first)
         else:
             self.new_post(draft=False)
+        if self.safety.startup_problem:
+            self.status.showMessage(self.safety.startup_problem, 15000)
+        QTimer.singleShot(0, self.safety.offer_recovery)  # once the window is up
 
     # --- construction --------------------------------------------------------
 
@@ -80,7 +95,7 @@ class MainWindow(QMainWindow):
         self.form_scroll = form_scroll
         self.centre = QSplitter(Qt.Orientation.Horizontal, self)
         self.centre.addWidget(form_scroll)
-        self.centre.addWidget(self.markdown)
+        self.centre.addWidget(self.safety.editor_column(self.markdown))
         self.centre.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.post_list)
@@ -122,21 +137,34 @@ class MainWindow(QMainWindow):
         a.go_form.triggered.connect(lambda: self._focus(self.form.title_edit, a.show_form))
         a.go_editor.triggered.connect(self.markdown.editor.setFocus)
         self.post_list.postActivated.connect(self.open_post)
-        self.form.fieldEdited.connect(self._on_field_edited)
+        self.form.fieldEdited.connect(self.set_field)
         self.form.rawFieldEdited.connect(self._on_raw_field_edited)
-        self.form.fieldRemoved.connect(lambda key: self._on_field_edited(key, None))
-        self.form.imageStaged.connect(self._on_image_staged)
-        self.form.imageRemoved.connect(lambda: self._on_field_edited("image", None))
-        self.form.image.errorOccurred.connect(lambda msg: prompts.show_error(self, "Image", msg))
+        self.form.fieldRemoved.connect(lambda key: self.set_field(key, None))
+        img = self.images
+        self.form.imageStaged.connect(img.on_header_staged)
+        self.form.imageRemoved.connect(img.on_header_removed)
+        self.form.image.errorOccurred.connect(img.on_error)
+        self.markdown.imageDropped.connect(img.on_mime_dropped)
+        img.inline.imageReady.connect(img.on_inline_ready)
+        img.inline.errorOccurred.connect(img.on_error)
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
         self.markdown.textEdited.connect(self._idle.start)
+        self.markdown.textEdited.connect(self.safety.autosaver.document_changed)
         self.markdown.modificationChanged.connect(self._on_body_modified)
         self._idle.timeout.connect(self._on_idle)
         self.indexer.finished.connect(self._on_indexed)
         self.indexer.failed.connect(self._on_index_failed)
-        # Safety helper: connect the autosave journal (document.dirtyChanged / markdown.textEdited),
-        # the file watcher (-> self.index refresh_paths + reload prompt) and history here.
+        safety = self.safety
+        a.history.triggered.connect(safety.show_history)
+        safety.autosaver.failed.connect(
+            lambda exc: self.status.showMessage(f"Autosave failed: {exc}", 10000)
+        )
+        safety.guard.reloadNeeded.connect(safety.show_loaded)
+        safety.guard.failed.connect(lambda exc: prompts.show_error(self, "Reload", str(exc)))
+        safety.watch.postFolderChanged.connect(self._start_indexing)
+        safety.watch.postChangedOnDisk.connect(self._refresh_paths)
+        safety.watch.postRemovedOnDisk.connect(self._refresh_paths)
 
     def _apply_settings(self) -> None:
         s = self.settings
@@ -176,12 +204,15 @@ class MainWindow(QMainWindow):
 
     def _set_site(self, site: Site) -> None:
         self.site = site
-        self.index = SiteIndex(site)
+        self.index = site.index  # its cache in site.cache_dir (Qt's CacheLocation)
         self.document = Document(site, self)
         self.document.dirtyChanged.connect(self._on_dirty)
+        self.document.dirtyChanged.connect(self.safety.on_dirty)
         self.document.rawChanged.connect(self._on_raw_changed)
         self.document.fieldsChanged.connect(self._idle.start)
+        self.document.fieldsChanged.connect(self.safety.autosaver.document_changed)
         self.document.saved.connect(self._on_saved)
+        self.safety.watch_site()
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
         self.settings.add_recent_site(str(site.root))
@@ -191,13 +222,18 @@ class MainWindow(QMainWindow):
     def _start_indexing(self) -> None:
         self.status.set_busy("Indexing posts…")
         index = self.index
-        self.indexer.submit(lambda: (index, index.refresh(), index.learned_style()))
+        site = self.site
+        self.indexer.submit(
+            lambda: (index, index.refresh(), index.learned_style(), learn_site_inline_form(site))
+        )
 
     def _on_indexed(self, _ticket: int, result: Any) -> None:
-        index, delta, style = result
+        index, delta, style, inline_form = result
         if index is not self.index:
             return  # a site that is no longer open
         self.site.style = style
+        if inline_form is not None:
+            self.images.set_inline_form(inline_form)
         self.status.set_busy(None)
         if self.post_list.path_count() and not delta.added and not delta.removed:
             # a save: update those rows only (rebuilding 10,000 rows would stall the window)
@@ -219,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_paths(self, *paths: Path) -> None:
         index = self.index
-        self.indexer.submit(lambda: (index, index.refresh_paths(paths), self.site.style))
+        self.indexer.submit(lambda: (index, index.refresh_paths(paths), self.site.style, None))
 
     def _newest_post_file(self) -> Path | None:
         files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
@@ -229,7 +265,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         try:
-            site = Site.open(path, learn=False)
+            site = Site.open(path, learn=False, cache_dir=app_cache_dir())
         except BylineError as exc:
             prompts.show_error(self, "Open Site", str(exc))
             return False
@@ -278,11 +314,30 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, "Open", f"Cannot read {path.name}: {exc.strerror}")
             return False
         self._show_document()
+        self.safety.on_opened()
         return True
 
-    def new_post(self, *, draft: bool) -> None:
+    def reload_from_disk(self, path: Path) -> bool:
+        """The file changed elsewhere and there is nothing unsaved: show it as it is now."""
+        if not self._load(path):
+            return False
+        self._refresh_paths(path)
+        return True
+
+    def set_text_as_unsaved_change(self, text: str, cursor: int | None = None) -> None:
+        """A whole post's text (restored from the journal or history) to be saved later."""
+        self.document.restore_text(text)
+        self._show_document()
+        self.markdown.set_modified(True)
+        if cursor is not None:
+            c = self.markdown.editor.textCursor()
+            c.setPosition(max(0, min(cursor, len(self.markdown.text()))))
+            self.markdown.editor.setTextCursor(c)
+        self.safety.autosaver.document_changed()
+
+    def new_post(self, *, draft: bool) -> bool:
         if not self.maybe_save():
-            return
+            return False
         v = self.index.vocabulary
         layout = next((k for k, n in v.layouts.most_common() if n), "post")
         author = self.site.config.default_value("author", "_posts/new.md") or next(
@@ -290,7 +345,9 @@ class MainWindow(QMainWindow):
         )
         self.document.new(draft=draft, layout=str(layout), author=str(author))
         self._show_document()
+        self.safety.on_opened()
         self.form.title_edit.setFocus()
+        return True
 
     def _show_document(self) -> None:
         doc = self.document
@@ -302,6 +359,7 @@ class MainWindow(QMainWindow):
             self.form.set_raw_error(doc.error)
         self.post_list.select_path(doc.path)
         self.actions.publish.setEnabled(doc.draft and doc.path is not None)
+        self.actions.history.setEnabled(doc.path is not None)
         self._update_title()
         self._on_idle()
 
@@ -313,7 +371,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QLineEdit):
             widget.selectAll()
 
-    def _on_field_edited(self, key: str, value: object) -> None:
+    def set_field(self, key: str, value: object) -> None:
         try:
             self.document.set_field(key, value)
         except BylineError as exc:
@@ -327,20 +385,14 @@ class MainWindow(QMainWindow):
         except BylineError as exc:
             self.status.showMessage(f"{key}: {exc.message}", 8000)
 
-    def _on_image_staged(self, staged: object) -> None:
-        # the stand-in hands over a site-relative path; the images helper's field a staged image
-        rel = staged if isinstance(staged, str) else getattr(staged, "rel_path", None)
-        if rel:
-            self._on_field_edited("image", str(rel))
-
     def _fill_excerpt(self) -> None:
-        self._sync_body()
+        self.sync_body()
         self.form.set_excerpt(post_actions.first_paragraph(self.document.body_text()))
 
     def _on_body_modified(self, modified: bool) -> None:
         self.document.set_body_dirty(modified)
 
-    def _sync_body(self) -> None:
+    def sync_body(self) -> None:
         self.document.set_body(self.markdown.text())
 
     def _on_idle(self) -> None:
@@ -395,10 +447,18 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save through the core; on failure say why and keep everything in the editor."""
-        self._sync_body()
-        # Safety helper: snapshot to history / journal before the write goes here.
+        self.sync_body()
+        safety = self.safety
+        warnings: list[BylineError] = []
         try:
-            path = self.document.save()
+            path = self.document.save(history=safety.history,
+                                      expected=safety.guard.expected_stamp, warnings=warnings)  # fmt: skip
+        except ConflictError as exc:
+            if self.document.path is not None:
+                safety.banner.show_changed(self.document.path)
+            prompts.show_error(self, "Not saved", f"{exc.message}\n\nUse the bar above the text "
+                               "to compare, reload, or keep yours.")  # fmt: skip
+            return False
         except BylineError as exc:
             prompts.show_error(self, "Could not save", f"The post was not saved: {exc.message}\n\n"
                                "Your text is still in the editor.")  # fmt: skip
@@ -407,7 +467,9 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, "Could not save", f"The post was not saved: {exc}")
             return False
         self.markdown.set_modified(False)
-        self.status.showMessage(f"Saved {path.name}", 4000)
+        safety.on_saved()
+        note = f" (history not kept: {warnings[0].message})" if warnings else ""
+        self.status.showMessage(f"Saved {path.name}{note}", 4000)
         return True
 
     def _on_saved(self, path: Path) -> None:
@@ -431,7 +493,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         if not doc.draft or doc.path is None or doc.post is None:
             return False
-        self._sync_body()
+        self.sync_body()
         old = doc.path
         try:
             new = post_actions.publish_draft(
@@ -442,6 +504,7 @@ class MainWindow(QMainWindow):
             return False
         doc.moved(new, draft=False)
         self.markdown.set_modified(False)
+        self.safety.on_opened()
         self._refresh_paths(old, new)
         self._show_document()
         self.status.showMessage(f"Published as {new.name}", 6000)
@@ -461,6 +524,8 @@ class MainWindow(QMainWindow):
             return False
         if new != old:
             doc.moved(new, draft=doc.draft)
+            self.safety.history.move(self.site.root, old, new)
+            self.safety.on_opened()
             self._refresh_paths(old, new)
             self._show_document()
         return True
@@ -477,11 +542,20 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Byline", f"<b>Byline {__version__}</b><br>"
                           "A desktop editor for the posts of a Jekyll blog.")  # fmt: skip
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.safety.autosaver.flush()  # focus lost: the journal catches up now
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.safety.before_quit()
         if not self.maybe_save():
             event.ignore()
             return
         self._save_settings()
+        self.indexer.wait()
+        self.index.save_cache()
+        self.safety.close()
         event.accept()
 
     def wait_for_index(self, msecs: int = 10000) -> bool:

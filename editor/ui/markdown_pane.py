@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -25,8 +26,35 @@ INDENT = "  "
 _NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"})
+
+
+def holds_image(mime: QMimeData) -> bool:
+    """A drop or paste of a picture, or of local image files (anything else is text)."""
+    if mime.hasUrls():
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files and all(Path(f).suffix.lower() in IMAGE_SUFFIXES for f in files):
+            return True
+    return mime.hasImage()
+
+
 class MarkdownEditor(QPlainTextEdit):
-    """QPlainTextEdit where Tab / Shift+Tab indent list items instead of inserting a tab."""
+    """QPlainTextEdit where Tab / Shift+Tab indent list items instead of inserting a tab.
+
+    Pictures dropped or pasted are not inserted as text: `imageDropped(QMimeData)` hands
+    them to the window, which processes them and inserts a reference at the cursor.
+    """
+
+    imageDropped = Signal(QMimeData)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return holds_image(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if holds_image(source) and not self.isReadOnly():
+            self.imageDropped.emit(source)
+            return
+        super().insertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -66,6 +94,7 @@ class MarkdownPane(QWidget):
     textEdited = Signal()
     modificationChanged = Signal(bool)
     cursorLineChanged = Signal(int)
+    imageDropped = Signal(QMimeData)  # a picture dropped or pasted into the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +120,7 @@ class MarkdownPane(QWidget):
         self.editor.cursorPositionChanged.connect(
             lambda: self.cursorLineChanged.emit(self.editor.textCursor().blockNumber() + 1)
         )
+        self.editor.imageDropped.connect(self.imageDropped)
         self.setFocusProxy(self.editor)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot: object,

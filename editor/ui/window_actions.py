@@ -32,6 +32,7 @@ class WindowActions:
         self.recent_menu = QMenu("Open &Recent", window)
         self.save = act("&Save", SK.Save, "save")
         self.revert = act("Re&vert")
+        self.history = act("&History…", "Ctrl+Shift+H")
         self.publish = act("&Publish Draft", "Ctrl+Shift+P", "publish")
         self.rename = act("Rena&me to Match Title and Date")
         self.reveal = act("Reveal in &File Manager")
@@ -57,6 +58,7 @@ class WindowActions:
         for a in (
             self.save,
             self.revert,
+            self.history,
             None,
             self.publish,
             self.rename,

@@ -241,7 +241,8 @@ def test_save_failure_keeps_the_text(qtbot, window: MainWindow, monkeypatch) -> 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: shown.append(a[2])))
     path = window.site.root / DUSK
-    window.document.path = window.site.root / "no-such-folder" / "x.md"
+    # a file where the folder should be: the save cannot even create it
+    window.document.path = window.site.root / "_config.yml" / "x.md"
     _type_at_end(qtbot, window, "Keep me.")
     assert not window.save()
     assert shown and "not saved" in shown[0]

@@ -270,6 +270,7 @@ class Document(QObject):
             path = self.path
         data = self.to_bytes()
         text = data.decode("utf-8", "surrogatepass")
+        staged = self.images.images()
         commit = self.images.commit(self.site.root, used_in=text)
         try:
             content: Post | str = self.post if self.post is not None else text
@@ -278,6 +279,8 @@ class Document(QObject):
                               warnings=warnings)  # fmt: skip
         except BaseException:
             commit.undo()
+            for image in staged:  # staged again for the next try: nothing is lost
+                self.images.add(image)
             raise
         if self.post is not None:
             self.post.path = str(path)

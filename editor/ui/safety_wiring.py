@@ -7,6 +7,7 @@ in Document.save (through `save_post`).
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,10 +49,8 @@ class SafetyNet(QObject):
         super().__init__(window)
         self.window = window
         self.journal, self.startup_problem = open_journal(data_dir)
-        try:
+        with contextlib.suppress(BylineError, OSError):  # housekeeping: never stops the editor
             self.journal.prune()
-        except (BylineError, OSError):
-            pass  # pruning is housekeeping: never stops the editor
         self.history = History(data_dir / "history")
         self.autosaver = Autosaver(self.journal, state=self.journal_entry, parent=self)
         self.watch = FileWatch(self)
@@ -152,9 +151,9 @@ class SafetyNet(QObject):
     def open_recovered(self, entry: JournalEntry) -> None:
         """Open a journal entry as an unsaved change of its post (or of a new post)."""
         w = self.window
-        if entry.site_root and Path(entry.site_root) != w.site.root:
-            if not Path(entry.site_root).is_dir() or not w.open_site(entry.site_root):
-                return
+        other_site = entry.site_root and Path(entry.site_root) != w.site.root
+        if other_site and (not Path(entry.site_root).is_dir() or not w.open_site(entry.site_root)):
+            return
         path = Path(entry.post_path) if entry.post_path else None
         if path is not None and path.is_file():
             if not w.open_post(path):

@@ -1,0 +1,141 @@
+"""Header and inline images in the real window: staged until Save, then stored by MD5."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from editor.ui import prompts
+from editor.ui.main_window import MainWindow
+
+DUSK = "_posts/2025-09-12-dusk-on-the-ridge.md"
+FJORD = "_posts/2025-03-08-walking-the-fjord-path-in-early-spring.md"
+DUSK_IMAGE = b"image: assets/images/d181bb55ee2ecae3cbcf7a9fe36cacb3.jpg\n"
+
+
+def _photo(tmp_path: Path, colour: str = "teal") -> Path:
+    path = tmp_path / f"photo-{colour}.png"
+    Image.new("RGB", (320, 200), colour).save(path)
+    return path
+
+
+def _images(window: MainWindow) -> set[str]:
+    folder = window.site.root / "assets" / "images"
+    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _choose(qtbot, window: MainWindow, monkeypatch, photo: Path):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
+    )
+    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
+        window.form.image.choose_button.click()
+    return blocker.args[0]
+
+
+def test_chosen_header_image_is_written_only_on_save(qtbot, window: MainWindow, monkeypatch,
+                                                     tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    path = window.site.root / DUSK
+    before_post = path.read_bytes()
+    before_images = _images(window)
+    staged = _choose(qtbot, window, monkeypatch, _photo(tmp_path))
+    name = f"{staged.md5}.jpg"
+    assert window.isWindowModified()
+    assert _images(window) == before_images  # nothing written before Save
+    assert path.read_bytes() == before_post
+    assert window.save()
+    stored = window.site.root / "assets" / "images" / name
+    assert stored.is_file()
+    assert hashlib.md5(stored.read_bytes()).hexdigest() == staged.md5
+    assert _images(window) == before_images | {name}
+    assert path.read_bytes() == before_post.replace(
+        DUSK_IMAGE, f"image: assets/images/{name}\n".encode()
+    )
+    assert len(window.document.images) == 0
+
+
+def test_discarding_leaves_no_orphan(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    before_images = _images(window)
+    before_post = (window.site.root / DUSK).read_bytes()
+    _choose(qtbot, window, monkeypatch, _photo(tmp_path, "orange"))
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+    assert window.open_post(window.site.root / FJORD)
+    assert len(window.document.images) == 0
+    assert _images(window) == before_images
+    assert (window.site.root / DUSK).read_bytes() == before_post
+
+
+def test_save_failure_removes_the_image_it_wrote(qtbot, window: MainWindow, monkeypatch,
+                                                 tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda _w, _t, msg: shown.append(msg))
+    before_images = _images(window)
+    _choose(qtbot, window, monkeypatch, _photo(tmp_path, "navy"))
+    window.document.path = window.site.root / "_config.yml" / "x.md"  # cannot be written
+    assert not window.save()
+    assert shown
+    assert _images(window) == before_images  # the image written first was taken back
+    assert len(window.document.images) == 1  # still staged for the next try
+    window.document.path = window.site.root / DUSK
+
+
+def test_paste_header_image_from_clipboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    shot = QImage(300, 180, QImage.Format.Format_RGB32)
+    shot.fill(QColor("crimson"))
+    QApplication.clipboard().setImage(shot)
+    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
+        window.form.image.paste_button.click()
+    staged = blocker.args[0]
+    assert window.document.post is not None
+    assert window.document.post.get("image") == staged.rel_path
+    assert not (window.site.root / staged.rel_path).exists()
+    assert window.save()
+    assert (window.site.root / staged.rel_path).read_bytes() == staged.data
+
+
+def test_remove_header_image_removes_the_field(window: MainWindow) -> None:
+    window.form.image.remove_button.click()
+    assert window.save()
+    assert b"\nimage:" not in (window.site.root / DUSK).read_bytes()
+    # the image file stays: removing a field never deletes a file
+    assert (window.site.root / "assets/images/d181bb55ee2ecae3cbcf7a9fe36cacb3.jpg").is_file()
+
+
+def test_image_pasted_into_the_markdown_pane(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.markdown.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    shot = QImage(200, 120, QImage.Format.Format_RGB32)
+    shot.fill(QColor("olive"))
+    mime = QMimeData()
+    mime.setImageData(shot)
+    before_images = _images(window)
+    with qtbot.waitSignal(window.images.inline.imageReady, timeout=10000) as blocker:
+        assert editor.canInsertFromMimeData(mime)
+        editor.insertFromMimeData(mime)
+    image, ref = blocker.args
+    text = window.markdown.text()
+    assert text.endswith(ref.text)
+    assert f"assets/images/{image.md5}.jpg" in ref.text
+    # the alt text is selected for typing: type it
+    qtbot.keyClicks(editor, "An olive square")
+    assert "An olive square" in window.markdown.text()
+    assert _images(window) == before_images
+    assert window.save()
+    assert (window.site.root / image.rel_path).read_bytes() == image.data
+    assert f"{image.md5}.jpg".encode() in (window.site.root / DUSK).read_bytes()
+
+
+def test_text_paste_still_pastes_text(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("plain words")
+    window.markdown.editor.insertFromMimeData(mime)
+    assert "plain words" in window.markdown.text()

@@ -37,7 +37,7 @@ def local_resource(url: QUrl) -> Any:
 class PreviewDocument(QTextDocument):
     """A QTextDocument that loads nothing but local files."""
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, url: QUrl) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return local_resource(url)
         return None

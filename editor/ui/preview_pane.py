@@ -35,12 +35,12 @@ class _Browser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, url: QUrl) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return local_resource(url)
         return None
 
-    def setSource(self, url: QUrl, kind: Any = None) -> None:  # noqa: N802
+    def setSource(self, url: QUrl, kind: Any = None) -> None:
         pass  # the preview never navigates
 
     def center_column(self, column: int) -> None:
@@ -125,7 +125,9 @@ class PreviewPane(QWidget):
         self._in_flight = self._runner.submit(lambda: build_document(request))
 
     def _widths(self) -> tuple[int, int]:
-        usable = max(200, self.browser.width() - self.browser.verticalScrollBar().sizeHint().width())
+        usable = max(
+            200, self.browser.width() - self.browser.verticalScrollBar().sizeHint().width()
+        )
         column = min(MAX_COLUMN, usable)
         return column, column
 
@@ -175,13 +177,13 @@ class PreviewPane(QWidget):
             self._requested_at = time.perf_counter()
             self._start()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._result is not None:
             self.browser.center_column(self._result.request.width)
         self._resize_timer.start()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._dark != self._is_dark():
             self._dark = self._is_dark()

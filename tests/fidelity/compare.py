@@ -35,7 +35,7 @@ class _Tokens(HTMLParser):
             self.code_depth += 1
         if tag == "a":
             self.skip_end.append(False)
-        if "style" in found and found["style"]:
+        if found.get("style"):
             found["style"] = found["style"].replace(" ", "").rstrip(";")
         text = " ".join(f'{k}="{v or ""}"' for k, v in sorted(found.items()))
         self.out.append(f"<{tag}{' ' + text if text else ''}>")
@@ -50,9 +50,13 @@ class _Tokens(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if tag in ("a", "span") and (tag == "a" or self.code_depth):
-            if self.skip_end and self.skip_end.pop():
-                return
+        if (
+            tag in ("a", "span")
+            and (tag == "a" or self.code_depth)
+            and self.skip_end
+            and self.skip_end.pop()
+        ):
+            return
         if tag == "code":
             self.code_depth = max(0, self.code_depth - 1)
         self.out.append(f"</{tag}>")

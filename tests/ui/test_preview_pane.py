@@ -75,7 +75,9 @@ def test_only_local_files_are_loaded(pane, tmp_path):
 
 
 def _long_body() -> str:
-    return "\n\n".join(f"## Heading {i}\n\nParagraph number {i} with some words." for i in range(80))
+    return "\n\n".join(
+        f"## Heading {i}\n\nParagraph number {i} with some words." for i in range(80)
+    )
 
 
 def test_scroll_to_source_line_moves_the_preview(qtbot, pane):
@@ -86,9 +88,9 @@ def test_scroll_to_source_line_moves_the_preview(qtbot, pane):
     line = body.split("\n").index("## Heading 40") + 1
     pane.scroll_to_source_line(line)
     assert bar.value() > 0
-    assert "Heading 40" in pane.browser.cursorForPosition(pane.browser.rect().topLeft()).block().text() or (
-        pane.top_source_line() in (line, line + 2)
-    )
+    assert "Heading 40" in pane.browser.cursorForPosition(
+        pane.browser.rect().topLeft()
+    ).block().text() or (pane.top_source_line() in (line, line + 2))
     pane.scroll_to_source_line(1)
     assert bar.value() == 0
 

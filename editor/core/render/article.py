@@ -63,7 +63,9 @@ def render_header(fields: Mapping[str, Any], site: SiteContext) -> str:
     if isinstance(image, dict):
         image = image.get("path") or image.get("feature")
     if image:
-        parts.append(f'<p class="byline-header-image"><img src="{html.escape(str(image))}" alt="" /></p>')
+        parts.append(
+            f'<p class="byline-header-image"><img src="{html.escape(str(image))}" alt="" /></p>'
+        )
     title = str(fields.get("title") or "")
     parts.append(f'<h1 class="byline-post-title">{html.escape(title)}</h1>')
     meta = [
@@ -116,7 +118,7 @@ def standalone_page(rendered: Rendered, *, dark: bool = False) -> str:
     """A self-contained HTML page: the stylesheet inlined, images as absolute file: URLs."""
     title = html.escape(rendered.title or "Preview")
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\" />\n"
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8" />\n'
         f"<title>{title}</title>\n<style>\n{stylesheet(dark)}\n</style>\n</head>\n"
         f'<body>\n<div class="byline-article">\n{rendered.html}\n</div>\n</body>\n</html>\n'
     )

@@ -34,7 +34,7 @@ def code_spans(code: str, lang: str) -> str:
     lexer = _lexer(lang.lower())
     if lexer is None:
         return html.escape(code, quote=False)
-    return pygments_highlight(code, lexer, _FORMATTER)
+    return str(pygments_highlight(code, lexer, _FORMATTER))
 
 
 def fenced_block(code: str, lang: str) -> str:

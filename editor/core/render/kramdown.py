@@ -310,8 +310,11 @@ class _Anchors(Treeprocessor):
         raw = blocks[index] if index < len(blocks) else None
         if not isinstance(raw, str):
             return False
-        m = re.match(r'(?:<div class="language-[^"]*"><div class="highlight">|<figure[^>]*>)'
-                     r"<pre[^>]*><code[^>]*>", raw)
+        m = re.match(
+            r'(?:<div class="language-[^"]*"><div class="highlight">|<figure[^>]*>)'
+            r"<pre[^>]*><code[^>]*>",
+            raw,
+        )
         if not m:
             return False
         blocks[index] = f'{raw[: m.end()]}<a name="{name}"></a>{raw[m.end() :]}'
@@ -334,7 +337,7 @@ class KramdownExtension(Extension):
         super().__init__(**kwargs)
         self.state = _State()
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(_Lines(md, self.state), "kramdown_lines", 27)
         md.inlinePatterns.register(

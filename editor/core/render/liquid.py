@@ -220,4 +220,3 @@ def render_liquid(
         return _Liquid(fields or {}, site or SiteContext(), path).run(text)
     except Exception:  # a preview must never break on odd Liquid: show the text as written
         return text
-

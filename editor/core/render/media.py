@@ -7,6 +7,7 @@ reads only the file header for that.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import threading
@@ -54,15 +55,11 @@ def fit_width(natural: tuple[int, int] | None, asked: str | None, column: int | 
     if asked:
         asked = asked.strip()
         if asked.endswith("%") and column:
-            try:
+            with contextlib.suppress(ValueError):
                 width = column * float(asked[:-1]) / 100
-            except ValueError:
-                pass
         else:
-            try:
+            with contextlib.suppress(ValueError):
                 width = float(asked.removesuffix("px"))
-            except ValueError:
-                pass
     if width is None:
         return column
     if column:

@@ -22,7 +22,13 @@ _REMOTE_ATTRS = {"src", "poster", "background", "data", "srcset"}
 def is_remote(url: str) -> bool:
     """True for anything that would be fetched from the network (http:, https:, //host)."""
     url = url.strip()
-    return url.startswith("//") or urlsplit(url).scheme.lower() in ("http", "https", "ftp", "ws", "wss")
+    return url.startswith("//") or urlsplit(url).scheme.lower() in (
+        "http",
+        "https",
+        "ftp",
+        "ws",
+        "wss",
+    )
 
 
 def neutralise(raw: str) -> str:
@@ -32,7 +38,9 @@ def neutralise(raw: str) -> str:
     text = _EMBED.sub(_embed_placeholder, text)
     text = _DROP_TAG.sub("", text)
     text = _CLOSE_ORPHAN.sub("", text)
-    text = re.sub(r"(<style\b[^>]*>)(.*?)(</style\s*>)", _clean_style_block, text, flags=re.I | re.S)
+    text = re.sub(
+        r"(<style\b[^>]*>)(.*?)(</style\s*>)", _clean_style_block, text, flags=re.I | re.S
+    )
     return _TAG.sub(_clean_tag, text)
 
 
@@ -68,7 +76,9 @@ def _clean_tag(m: re.Match[str]) -> str:
         if low.startswith("on") or low == "srcset":
             continue
         if value is not None:
-            if low in _URL_ATTRS and re.match(r"\s*(javascript|vbscript|data:text/html)", value, re.I):
+            if low in _URL_ATTRS and re.match(
+                r"\s*(javascript|vbscript|data:text/html)", value, re.I
+            ):
                 continue
             if low in _REMOTE_ATTRS and name.lower() != "img" and is_remote(value):
                 continue  # <img> is handled by the image pass (placeholder with the host)

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fidelity"))
-import compare  # noqa: E402
+import compare
 
-from editor.core.render.kramdown import render_markdown  # noqa: E402
+from editor.core.render.kramdown import render_markdown
 
 # Known differences, each with the reason; strict: a fix must remove the entry.
 KNOWN = {

@@ -23,7 +23,12 @@ def _body(text, site, column=600):
 
 
 @pytest.mark.parametrize(
-    "src", ["assets/images/wide.png", "/assets/images/wide.png", "{{ site.baseurl }}/assets/images/wide.png"]
+    "src",
+    [
+        "assets/images/wide.png",
+        "/assets/images/wide.png",
+        "{{ site.baseurl }}/assets/images/wide.png",
+    ],
 )
 def test_local_images_resolve_and_fit_the_column(site, src):
     out = _body(f"![wide]({src})", site)

@@ -28,7 +28,9 @@ def test_post_url_and_link(site):
     assert render_liquid("{% post_url 2024-01-01-hello %}", {}, site) == (
         "/blog/news/2024/01/01/hello.html"
     )
-    assert render_liquid("{% post_url 2024-02-02-plain %}", {}, site) == "/blog/2024/02/02/plain.html"
+    assert (
+        render_liquid("{% post_url 2024-02-02-plain %}", {}, site) == "/blog/2024/02/02/plain.html"
+    )
     assert render_liquid("{% link about.md %}", {}, site) == "/blog/about.html"
 
 
@@ -38,9 +40,9 @@ def test_missing_post_url_is_a_visible_placeholder(site):
 
 
 def test_raw_is_honoured(site):
-    assert render_liquid("{% raw %}{{ page.title }} {% if %}{% endraw %}", {"title": "x"}, site) == (
-        "{{ page.title }} {% if %}"
-    )
+    assert render_liquid(
+        "{% raw %}{{ page.title }} {% if %}{% endraw %}", {"title": "x"}, site
+    ) == ("{{ page.title }} {% if %}")
 
 
 def test_include_and_unknown_tags_become_placeholders(site):

@@ -14,24 +14,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QByteArray, QCoreApplication, QUrl
+from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from editor.core.render import RenderOptions, SiteContext, render_post
+from editor.core.render.kramdown import CHUNK_MARK
 
 _FILE_SRC = re.compile(r'<img [^>]*?src="(file:[^"]+)"')
 _LINE = re.compile(r"line-(\d+)")
+CHUNK_SPLIT = f"<!--{CHUNK_MARK}-->"
+SLICE_CHARS = 6000  # ~1k words of HTML: each Qt call stays around 5 ms
+LAYOUT_STEP = 40  # blocks laid out per Qt call
 
 
-def local_resource(url: QUrl) -> Any:
-    """The image behind a file: URL, or None for anything else (never the network)."""
+def local_resource(url: QUrl) -> QImage:
+    """The image behind a file: URL; a null image for anything else (never the network).
+
+    Never None: PySide mishandles None returned from the QVariant-returning virtual.
+    """
     if not url.isLocalFile():
-        return None
+        return QImage()
     path = Path(url.toLocalFile())
     if not path.is_file():
-        return None
-    image = QImage(str(path))
-    return None if image.isNull() else image
+        return QImage()
+    return QImage(str(path))
 
 
 class PreviewDocument(QTextDocument):
@@ -40,7 +46,7 @@ class PreviewDocument(QTextDocument):
     def loadResource(self, kind: int, url: QUrl) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return local_resource(url)
-        return None
+        return QByteArray()
 
 
 @dataclass
@@ -95,16 +101,55 @@ def build_document(request: RenderRequest, *, move_to_gui: bool = True) -> Previ
     doc.setDefaultStyleSheet(request.stylesheet)
     for src in set(_FILE_SRC.findall(html)):
         image = local_resource(QUrl(src))
-        if image is not None:
+        if not image.isNull():
             doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src), image)
-    doc.setHtml(html)
+    fill_document(doc, html)
     doc.setTextWidth(request.width)
-    doc.documentLayout().documentSize()  # lay out now, here, not in the GUI thread
+    lay_out(doc)
     anchors = collect_anchors(doc)
     app = QCoreApplication.instance()
     if move_to_gui and app is not None:
         doc.moveToThread(app.thread())
     return PreviewResult(html, doc, anchors, request, (time.perf_counter() - started) * 1000)
+
+
+def fill_document(doc: QTextDocument, html: str) -> None:
+    """`doc.setHtml(html)`, in slices of top-level blocks.
+
+    PySide holds the GIL through each Qt call, and one setHtml of a long post takes ~130 ms:
+    the GUI thread could not run a line of Python meanwhile. Slices keep each call short.
+    """
+    parts = html.split(CHUNK_SPLIT)
+    batches: list[str] = []
+    current = ""
+    for part in parts:
+        current += part
+        if len(current) >= SLICE_CHARS:
+            batches.append(current)
+            current = ""
+    if current or not batches:
+        batches.append(current)
+    doc.setHtml(batches[0])
+    if len(batches) == 1:
+        return
+    cursor = QTextCursor(doc)
+    for batch in batches[1:]:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())  # never merge into a list
+        cursor.insertHtml(batch)
+
+
+def lay_out(doc: QTextDocument) -> None:
+    """Lay the document out now (on the worker), a few blocks per Qt call (see above)."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    count = 0
+    while block.isValid():
+        count += 1
+        if count % LAYOUT_STEP == 0:
+            layout.blockBoundingRect(block)
+        block = block.next()
+    layout.documentSize()
 
 
 def collect_anchors(doc: QTextDocument) -> list[tuple[int, int]]:

@@ -12,7 +12,17 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    QRect,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -38,7 +48,7 @@ class _Browser(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             return local_resource(url)
-        return None
+        return QByteArray()
 
     def setSource(self, url: QUrl, kind: Any = None) -> None:
         pass  # the preview never navigates

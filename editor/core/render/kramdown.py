@@ -30,6 +30,7 @@ from editor.core.render.highlight import fenced_block
 from editor.core.render.sanitize import neutralise
 
 LINE_ANCHOR = "line-{}"
+CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
 _NON_WORD = re.compile(r"[^\w\- \t]")
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 _SMART = {
@@ -282,6 +283,11 @@ class _Anchors(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.state.line_anchors:
             return
+        # a mark between top-level blocks: the preview builds its document in slices
+        for index in range(len(root) - 1, 0, -1):
+            mark = etree.Comment(CHUNK_MARK)
+            mark.tail = "\n"
+            root.insert(index, mark)
         last = 0
         for el, line in self.state.blocks:
             if line <= last:

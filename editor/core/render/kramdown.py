@@ -28,6 +28,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from editor.core.render.blocks import TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
 from editor.core.render.sanitize import neutralise
+from editor.core.render.sections import SectionCache, join_sections, split_sections
 
 LINE_ANCHOR = "line-{}"
 CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
@@ -397,8 +398,27 @@ _local = threading.local()
 
 
 def render_markdown(text: str, *, line_anchors: bool = True) -> str:
-    """Markdown to HTML as kramdown would write it; safe to call from any thread."""
+    """Markdown to HTML as kramdown would write it; safe to call from any thread.
+
+    Long posts are rendered section by section with a cache (see sections.py), so that
+    re-rendering after a keystroke costs about one section.
+    """
     renderer = getattr(_local, "renderer", None)
     if renderer is None:
         renderer = _local.renderer = KramdownRenderer()
-    return str(renderer.convert(text, line_anchors=line_anchors))
+        _local.cache = SectionCache()
+    sections = split_sections(text)
+    if sections is None:
+        return str(renderer.convert(text, line_anchors=line_anchors))
+    cache: SectionCache = _local.cache
+    parts = [
+        (
+            first,
+            cache.get(
+                (chunk, line_anchors),
+                lambda chunk=chunk: str(renderer.convert(chunk, line_anchors=line_anchors)),
+            ),
+        )
+        for first, chunk in sections
+    ]
+    return join_sections(parts, f"\n<!--{CHUNK_MARK}-->\n" if line_anchors else "\n")

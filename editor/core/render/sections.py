@@ -89,13 +89,15 @@ class SectionCache:
         return value
 
 
+def _shift_anchors(html: str, by: int) -> str:
+    return _ANCHOR.sub(lambda m: f'<a name="line-{int(m.group(1)) + by}"></a>', html)
+
+
 def join_sections(parts: list[tuple[int, str]], separator: str) -> str:
     """The sections' HTML as one: anchors moved to their lines, header ids made unique."""
     out: list[str] = []
     for first_line, html in parts:
-        if first_line:
-            html = _ANCHOR.sub(lambda m: f'<a name="line-{int(m.group(1)) + first_line}"></a>', html)
-        out.append(html)
+        out.append(_shift_anchors(html, first_line) if first_line else html)
     joined = separator.join(out)
     counter: dict[str, int] = defaultdict(lambda: -1)
 

@@ -13,9 +13,10 @@ from editor.core.dates import parse_date_value
 from editor.core.errors import BylineError
 from editor.core.render.context import RenderOptions, SiteContext
 from editor.core.render.highlight import pygments_css
-from editor.core.render.kramdown import render_markdown
+from editor.core.render.kramdown import render_sections, section_separator
 from editor.core.render.liquid import render_liquid
 from editor.core.render.media import resolve_images
+from editor.core.render.sections import join_sections
 from editor.resources import read_text
 
 DARK_MARK = "/* == dark == */"
@@ -85,6 +86,40 @@ def render_header(fields: Mapping[str, Any], site: SiteContext) -> str:
     return "\n".join(parts)
 
 
+@dataclass(frozen=True)
+class RenderedParts:
+    """The preview in parts, for updating only what changed: the header, then each
+    section of the body as (index of its first source line, HTML with line anchors counted
+    from the section's start)."""
+
+    header: str
+    sections: list[tuple[int, str]]
+    title: str
+
+
+def render_parts(
+    body: str,
+    fields: Mapping[str, Any] | None = None,
+    site: SiteContext | None = None,
+    options: RenderOptions | None = None,
+    *,
+    base_dir: Path | None = None,
+) -> RenderedParts:
+    """Markdown + Liquid -> the preview's HTML, in parts. Never raises on odd input."""
+    fields = fields or {}
+    site = site or SiteContext()
+    options = options or RenderOptions()
+    text = render_liquid(body, fields, site)
+    sections = [
+        (first, resolve_images(html, site, options.column_width, base_dir))
+        for first, html in render_sections(text, line_anchors=options.line_anchors)
+    ]
+    head = ""
+    if options.header:
+        head = resolve_images(render_header(fields, site), site, options.column_width, base_dir)
+    return RenderedParts(head, sections, str(fields.get("title") or ""))
+
+
 def render_post(
     body: str,
     fields: Mapping[str, Any] | None = None,
@@ -94,17 +129,14 @@ def render_post(
     base_dir: Path | None = None,
 ) -> Rendered:
     """Markdown + Liquid -> the preview's HTML. Never raises on odd input."""
-    fields = fields or {}
-    site = site or SiteContext()
     options = options or RenderOptions()
-    text = render_liquid(body, fields, site)
-    body_html = render_markdown(text, line_anchors=options.line_anchors)
-    body_html = resolve_images(body_html, site, options.column_width, base_dir)
-    head = ""
-    if options.header:
-        head = resolve_images(render_header(fields, site), site, options.column_width, base_dir)
-    page = f'{head}\n<div class="byline-post-body">\n{body_html}\n</div>'
-    return Rendered(html=page, body=body_html, title=str(fields.get("title") or ""))
+    parts = render_parts(body, fields, site, options, base_dir=base_dir)
+    if len(parts.sections) == 1:
+        body_html = parts.sections[0][1]
+    else:
+        body_html = join_sections(parts.sections, section_separator(options.line_anchors))
+    page = f'{parts.header}\n<div class="byline-post-body">\n{body_html}\n</div>'
+    return Rendered(html=page, body=body_html, title=parts.title)
 
 
 def stylesheet(dark: bool = False) -> str:

@@ -397,28 +397,39 @@ class KramdownRenderer:
 _local = threading.local()
 
 
-def render_markdown(text: str, *, line_anchors: bool = True) -> str:
-    """Markdown to HTML as kramdown would write it; safe to call from any thread.
-
-    Long posts are rendered section by section with a cache (see sections.py), so that
-    re-rendering after a keystroke costs about one section.
-    """
+def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, str]]:
+    """(index of the section's first line, its HTML) for each section of the text (see
+    sections.py), line anchors counted from the section's start; a text that must be
+    rendered whole is one section. Safe to call from any thread."""
     renderer = getattr(_local, "renderer", None)
     if renderer is None:
         renderer = _local.renderer = KramdownRenderer()
         _local.cache = SectionCache()
     sections = split_sections(text)
     if sections is None:
-        return str(renderer.convert(text, line_anchors=line_anchors))
+        return [(0, str(renderer.convert(text, line_anchors=line_anchors)))]
     cache: SectionCache = _local.cache
-    parts = [
-        (
-            first,
-            cache.get(
-                (chunk, line_anchors),
-                lambda chunk=chunk: str(renderer.convert(chunk, line_anchors=line_anchors)),
-            ),
-        )
-        for first, chunk in sections
-    ]
-    return join_sections(parts, f"\n<!--{CHUNK_MARK}-->\n" if line_anchors else "\n")
+    out: list[tuple[int, str]] = []
+    for first, chunk in sections:
+
+        def make(chunk: str = chunk) -> str:
+            return str(renderer.convert(chunk, line_anchors=line_anchors))
+
+        out.append((first, cache.get((chunk, line_anchors), make)))
+    return out
+
+
+def section_separator(line_anchors: bool) -> str:
+    return f"\n<!--{CHUNK_MARK}-->\n" if line_anchors else "\n"
+
+
+def render_markdown(text: str, *, line_anchors: bool = True) -> str:
+    """Markdown to HTML as kramdown would write it; safe to call from any thread.
+
+    Long posts are rendered section by section with a cache (see sections.py), so that
+    re-rendering after a keystroke costs about one section.
+    """
+    parts = render_sections(text, line_anchors=line_anchors)
+    if len(parts) == 1:
+        return parts[0][1]
+    return join_sections(parts, section_separator(line_anchors))

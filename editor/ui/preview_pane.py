@@ -27,7 +27,15 @@ from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor, QTextDocu
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor.core.render import SiteContext, stylesheet
-from editor.ui.preview_document import PreviewResult, RenderRequest, build_document, local_resource
+from editor.ui.preview_document import (
+    Cancelled,
+    PartMap,
+    PreviewResult,
+    RenderRequest,
+    local_resource,
+    patch_document,
+    prepare,
+)
 from editor.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 100  # after the last keystroke of a burst
@@ -96,8 +104,12 @@ class PreviewPane(QWidget):
         self._in_flight = 0  # ticket of the running render, 0 when idle
         self._pending = False  # inputs changed while a render was running
         self._shown_ticket = 0
-        self._result: PreviewResult | None = None
+        self._map: PartMap | None = None  # the parts on screen and where they are
+        self._shown_width = 0
+        self._shown_css = ""
+        self._html = ""
         self._old_docs: list[QTextDocument] = []
+        self._current_doc: QTextDocument | None = None
         self._programmatic_scroll = False
         self._dark: bool | None = None
         self.browser.anchorClicked.connect(self._on_link)
@@ -128,11 +140,18 @@ class PreviewPane(QWidget):
             return
         body, fields, site = self._inputs
         column, width = self._widths()
+        css = stylesheet(self._is_dark())
+        same_frame = self._map is not None and width == self._shown_width and css == self._shown_css
+        shown = self._map.html() if same_frame and self._map is not None else ()
         request = RenderRequest(
-            body, fields, site, width, column, stylesheet(self._is_dark()), self._requested_at
+            body, fields, site, width, column, css, shown, self._requested_at, self._superseded
         )
         self._pending = False
-        self._in_flight = self._runner.submit(lambda: build_document(request))
+        self._in_flight = self._runner.submit(lambda: prepare(request))
+
+    def _superseded(self) -> bool:
+        """Called from the worker: a newer request is waiting, this build is wasted."""
+        return self._pending
 
     def _widths(self) -> tuple[int, int]:
         usable = max(
@@ -145,9 +164,8 @@ class PreviewPane(QWidget):
     def _on_finished(self, ticket: int, result: PreviewResult) -> None:
         if ticket == self._in_flight:
             self._in_flight = 0
-        if ticket > self._shown_ticket and result.document is not None:
+        if ticket > self._shown_ticket and self._apply(result):
             self._shown_ticket = ticket
-            self._show(result)
             self.rendered.emit((time.perf_counter() - result.request.started) * 1000)
         if self._pending:
             self._start()
@@ -156,11 +174,40 @@ class PreviewPane(QWidget):
     def _on_failed(self, ticket: int, exc: object) -> None:
         if ticket == self._in_flight:
             self._in_flight = 0
-        self.renderFailed.emit(str(exc))
-        if self._pending:
+        if not isinstance(exc, Cancelled):
+            self.renderFailed.emit(str(exc))
+        if self._pending or isinstance(exc, Cancelled):
             self._start()
 
-    def _show(self, result: PreviewResult) -> None:
+    def _apply(self, result: PreviewResult) -> bool:
+        """Show a result: swap in its new document, or patch the shown one in place."""
+        request = result.request
+        if result.document is None:
+            if self._map is None or request.shown != self._map.html():
+                self._pending = True  # what it was computed against is gone: redo
+                return False
+            bar = self.browser.verticalScrollBar()
+            keep = bar.value()
+            self._programmatic_scroll = True
+            try:
+                doc = self.browser.document()
+                shown = self._map.parts
+                for index in result.patches:
+                    patch_document(doc, result.parts, shown, index)
+                    shown = result.parts
+                if not result.patches:
+                    for new, old in zip(result.parts, self._map.parts, strict=True):
+                        new.start, new.end, new.anchors = old.start, old.end, old.anchors
+                bar.setValue(min(keep, bar.maximum()))
+            finally:
+                self._programmatic_scroll = False
+        else:
+            self._swap(result)
+        self._map = PartMap(result.parts)
+        self._html = "\n".join(p.html for p in result.parts)
+        return True
+
+    def _swap(self, result: PreviewResult) -> None:
         bar = self.browser.verticalScrollBar()
         keep = bar.value()
         self._programmatic_scroll = True
@@ -172,25 +219,23 @@ class PreviewPane(QWidget):
             bar.setValue(min(keep, bar.maximum()))
         finally:
             self._programmatic_scroll = False
-        if self._result is not None and old is self._result.document:
-            # delete the old document later, when the GUI is idle, not during the swap
+        if self._map is not None and old is not None:
+            # delete the old document when the GUI is idle, not during the swap
             self._old_docs.append(old)
             QTimer.singleShot(0, self._drop_old_docs)
-        self._result = result
-
-    def _drop_old_docs(self) -> None:
-        while self._old_docs:
-            self._old_docs.pop().deleteLater()
+        self._current_doc = result.document
+        self._shown_width = result.request.width
+        self._shown_css = result.request.stylesheet
 
     def _rerender_for_width(self) -> None:
-        if self._result is not None and self._widths()[1] != self._result.request.width:
+        if self._map is not None and self._widths()[1] != self._shown_width:
             self._requested_at = time.perf_counter()
             self._start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._result is not None:
-            self.browser.center_column(self._result.request.width)
+        if self._map is not None:
+            self.browser.center_column(self._shown_width)
         self._resize_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -208,7 +253,7 @@ class PreviewPane(QWidget):
 
     def html(self) -> str:
         """The HTML on screen (empty before the first render)."""
-        return self._result.html if self._result else ""
+        return self._html
 
     def plain_text(self) -> str:
         return str(self.browser.toPlainText())
@@ -233,18 +278,17 @@ class PreviewPane(QWidget):
 
     def scroll_to_source_line(self, line: int) -> None:
         """Bring the block rendered from body line `line` (1-based) to the top."""
-        if self._result is None:
+        if self._map is None:
             return
-        position = self._result.position_of(line)
-        if position is None:
-            return
-        bar = self.browser.verticalScrollBar()
-        if not self._result.anchors or line <= self._result.anchors[0][1]:
+        first = self._map.first_line()
+        position = self._map.position_of(line)
+        if position is None or first is None or line <= first:
             self._set_scroll(0)  # the top of the body: show the post header above it too
             return
         cursor = QTextCursor(self.browser.document())
         cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
         rect: QRect = self.browser.cursorRect(cursor)
+        bar = self.browser.verticalScrollBar()
         self._set_scroll(bar.value() + rect.top() - 8)
 
     def _set_scroll(self, value: int) -> None:
@@ -256,10 +300,10 @@ class PreviewPane(QWidget):
 
     def top_source_line(self) -> int | None:
         """The source line of the block at the top of the preview."""
-        if self._result is None:
+        if self._map is None:
             return None
         position = self.browser.cursorForPosition(QPoint(4, 4)).position()
-        return self._result.line_at(position)
+        return self._map.line_at(position)
 
     @Slot(int)
     def _on_scrolled(self, _value: int) -> None:

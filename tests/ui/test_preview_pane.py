@@ -124,6 +124,6 @@ def test_images_are_sized_to_the_column(qtbot, pane, tmp_path: Path):
     Image.new("RGB", (1600, 800)).save(tmp_path / "assets" / "big.png")
     site = SiteContext.for_path(tmp_path)
     _render(qtbot, pane, "![big](/assets/big.png)", site=site)
-    width = pane._result.request.column
+    width = pane._widths()[0]
     assert f'width="{width}"' in pane.html()
     assert pane.browser.document().size().width() <= pane.browser.viewport().width() + 1

@@ -103,15 +103,14 @@ def core_times(body: str) -> tuple[float, float, float]:
     """ms: Markdown of the whole post from cold (best of 3), the full render (Liquid,
     header) from cold, and the full render again after a one-character edit (cache warm)."""
     import editor.core.render.kramdown as kd
-    from editor.core.render.sections import SectionCache
 
     md, full = [], []
     for _ in range(3):
-        kd._local.cache = SectionCache()
+        kd.CACHE.clear()
         t = time.perf_counter()
         render_markdown(body)
         md.append(time.perf_counter() - t)
-        kd._local.cache = SectionCache()
+        kd.CACHE.clear()
         t = time.perf_counter()
         render_post(body, FIELDS, SiteContext(), RenderOptions())
         full.append(time.perf_counter() - t)

@@ -394,29 +394,40 @@ class KramdownRenderer:
         return self.md.convert(text)
 
 
-_local = threading.local()
+# Renderers are not thread-safe: each call borrows a free one. (No threading.local: Qt's
+# pool threads get a fresh Python thread state for every job, so it would never hit.)
+_free: list[KramdownRenderer] = []
+_lock = threading.Lock()
+CACHE = SectionCache()
+
+
+class _Borrowed:
+    def __enter__(self) -> KramdownRenderer:
+        with _lock:
+            self.renderer = _free.pop() if _free else KramdownRenderer()
+        return self.renderer
+
+    def __exit__(self, *exc: object) -> None:
+        with _lock:
+            _free.append(self.renderer)
 
 
 def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, str]]:
     """(index of the section's first line, its HTML) for each section of the text (see
     sections.py), line anchors counted from the section's start; a text that must be
     rendered whole is one section. Safe to call from any thread."""
-    renderer = getattr(_local, "renderer", None)
-    if renderer is None:
-        renderer = _local.renderer = KramdownRenderer()
-        _local.cache = SectionCache()
     sections = split_sections(text)
-    if sections is None:
-        return [(0, str(renderer.convert(text, line_anchors=line_anchors)))]
-    cache: SectionCache = _local.cache
-    out: list[tuple[int, str]] = []
-    for first, chunk in sections:
+    with _Borrowed() as renderer:
+        if sections is None:
+            return [(0, str(renderer.convert(text, line_anchors=line_anchors)))]
+        out: list[tuple[int, str]] = []
+        for first, chunk in sections:
 
-        def make(chunk: str = chunk) -> str:
-            return str(renderer.convert(chunk, line_anchors=line_anchors))
+            def make(chunk: str = chunk) -> str:
+                return str(renderer.convert(chunk, line_anchors=line_anchors))
 
-        out.append((first, cache.get((chunk, line_anchors), make)))
-    return out
+            out.append((first, CACHE.get((chunk, line_anchors), make)))
+        return out
 
 
 def section_separator(line_anchors: bool) -> str:

@@ -11,6 +11,7 @@ the way kramdown's counter does, and line anchors are shifted to the section's p
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
@@ -76,17 +77,24 @@ class SectionCache:
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self.size = size
         self._items: OrderedDict[tuple[str, bool], str] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, key: tuple[str, bool], make: Callable[[], str]) -> str:
-        found = self._items.get(key)
-        if found is not None:
-            self._items.move_to_end(key)
-            return found
-        value = make()
-        self._items[key] = value
-        if len(self._items) > self.size:
-            self._items.popitem(last=False)
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        value = make()  # outside the lock: two threads may render the same section once
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
         return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 
 def _shift_anchors(html: str, by: int) -> str:

@@ -157,7 +157,7 @@ class PartMap:
 
 
 def render_request(request: RenderRequest) -> RenderedParts:
-    options = RenderOptions(column_width=request.column, line_anchors=True)
+    options = RenderOptions(column_width=request.column, line_anchors=True, checkbox_glyphs=True)
     return render_parts(request.body, request.fields, request.site, options)
 
 

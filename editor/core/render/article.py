@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,11 @@ from editor.core.render.sections import join_sections
 from editor.resources import read_text
 
 DARK_MARK = "/* == dark == */"
+_CHECKBOX = re.compile(r'<input type="checkbox" class="task-list-item-checkbox"[^>]*>')
+
+
+def _glyph(m: re.Match[str]) -> str:
+    return "☑ " if 'checked="checked"' in m.group(0) else "☐ "
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,8 @@ def render_parts(
         (first, resolve_images(html, site, options.column_width, base_dir))
         for first, html in render_sections(text, line_anchors=options.line_anchors)
     ]
+    if options.checkbox_glyphs:
+        sections = [(first, _CHECKBOX.sub(_glyph, html)) for first, html in sections]
     head = ""
     if options.header:
         head = resolve_images(render_header(fields, site), site, options.column_width, base_dir)

@@ -29,8 +29,10 @@ class SiteContext:
 @dataclass(frozen=True)
 class RenderOptions:
     """`column_width`: the article column in pixels, for image widths (None: natural size).
-    `line_anchors`: an `<a name="line-N">` per top-level block, for scroll sync."""
+    `line_anchors`: an `<a name="line-N">` per top-level block, for scroll sync.
+    `checkbox_glyphs`: task-list checkboxes as ☐/☑ (Qt's rich text shows no <input>)."""
 
     column_width: int | None = 680
     line_anchors: bool = True
     header: bool = True
+    checkbox_glyphs: bool = False

@@ -70,3 +70,9 @@ def test_dark_stylesheet_adds_dark_rules():
 def test_options_without_header():
     out = render_post("b", {"title": "Only body"}, SiteContext(), RenderOptions(header=False)).html
     assert "Only body" not in out
+
+
+def test_task_list_checkboxes_as_glyphs_for_qt():
+    options = RenderOptions(header=False, checkbox_glyphs=True)
+    out = render_post("- [ ] todo\n- [x] done\n", {}, SiteContext(), options).body
+    assert "☐ todo" in out and "☑ done" in out and "<input" not in out

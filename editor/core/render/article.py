@@ -21,7 +21,7 @@ from editor.core.render.sections import join_sections
 from editor.resources import read_text
 
 DARK_MARK = "/* == dark == */"
-_CHECKBOX = re.compile(r'<input type="checkbox" class="task-list-item-checkbox"[^>]*>')
+_CHECKBOX = re.compile(r'<input\b[^>]*class="task-list-item-checkbox"[^>]*>')
 
 
 def _glyph(m: re.Match[str]) -> str:

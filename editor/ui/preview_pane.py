@@ -270,6 +270,11 @@ class PreviewPane(QWidget):
             self.browser.scrollToAnchor(url.fragment())
             self._programmatic_scroll = False
             return
+        if url.scheme() == "" and url.path() and self._inputs is not None:
+            site_url = self._inputs[2].config.url
+            if not site_url:
+                return  # a link inside the site, and no `url:` to reach it by
+            url = QUrl(site_url).resolved(url)
         if url.scheme() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
             self.linkOpened.emit(url)

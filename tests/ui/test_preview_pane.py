@@ -127,3 +127,17 @@ def test_images_are_sized_to_the_column(qtbot, pane, tmp_path: Path):
     width = pane._widths()[0]
     assert f'width="{width}"' in pane.html()
     assert pane.browser.document().size().width() <= pane.browser.viewport().width() + 1
+
+
+def test_site_links_open_on_the_published_site(qtbot, pane, monkeypatch, tmp_path):
+    from editor.core.site_config import SiteConfig
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    site = SiteContext(tmp_path, SiteConfig(url="https://blog.example", baseurl="/blog"))
+    _render(qtbot, pane, "[post](/blog/2024/01/01/x.html)", site=site)
+    pane.browser.anchorClicked.emit(QUrl("/blog/2024/01/01/x.html"))
+    assert opened == [QUrl("https://blog.example/blog/2024/01/01/x.html")]
+    _render(qtbot, pane, "[post](/x.html)", site=SiteContext())
+    pane.browser.anchorClicked.emit(QUrl("/x.html"))
+    assert len(opened) == 1

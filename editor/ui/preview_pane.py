@@ -3,8 +3,10 @@
 `request_render(body, fields, site)` is cheap and may be called on every keystroke: the
 first request after a pause renders at once, a burst of requests is debounced (~100 ms
 after the last), at most one render runs at a time, and results older than the one shown
-are dropped. The document is built and laid out on the worker; the GUI thread only swaps
-it in, keeping the scroll position.
+are dropped. Rendering runs on a worker (editor.ui.tasks); when only a section or two of
+the post changed, the GUI thread patches just those in the shown document (~1 ms),
+otherwise the worker builds and lays out a whole new document and the GUI thread swaps
+it in. Either way the scroll position is kept.
 """
 
 from __future__ import annotations

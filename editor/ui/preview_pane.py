@@ -229,6 +229,10 @@ class PreviewPane(QWidget):
         self._shown_width = result.request.width
         self._shown_css = result.request.stylesheet
 
+    def _drop_old_docs(self) -> None:
+        while self._old_docs:
+            self._old_docs.pop().deleteLater()
+
     def _rerender_for_width(self) -> None:
         if self._map is not None and self._widths()[1] != self._shown_width:
             self._requested_at = time.perf_counter()

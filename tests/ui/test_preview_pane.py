@@ -141,3 +141,12 @@ def test_site_links_open_on_the_published_site(qtbot, pane, monkeypatch, tmp_pat
     _render(qtbot, pane, "[post](/x.html)", site=SiteContext())
     pane.browser.anchorClicked.emit(QUrl("/x.html"))
     assert len(opened) == 1
+
+
+def test_whole_new_documents_replace_each_other(qtbot, pane):
+    _render(qtbot, pane, "# One\n\ntext")
+    _render(qtbot, pane, "# One\n\ntext\n\n# Two\n\nmore")  # a new section: a new document
+    _render(qtbot, pane, "Only a paragraph now.")
+    qtbot.wait(10)  # the old documents are dropped when the GUI is idle
+    assert pane.plain_text().strip().endswith("Only a paragraph now.")
+    assert pane._old_docs == []

@@ -157,7 +157,7 @@ class PartMap:
 
 
 def render_request(request: RenderRequest) -> RenderedParts:
-    options = RenderOptions(column_width=request.column, line_anchors=True, checkbox_glyphs=True)
+    options = RenderOptions(column_width=request.column, line_anchors=True, qt_rich_text=True)
     return render_parts(request.body, request.fields, request.site, options)
 
 

@@ -24,8 +24,39 @@ DARK_MARK = "/* == dark == */"
 _CHECKBOX = re.compile(r'<input\b[^>]*class="task-list-item-checkbox"[^>]*>')
 
 
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)\n?(</code></pre>)", re.S)
+
+
 def _glyph(m: re.Match[str]) -> str:
     return "☑ " if 'checked="checked"' in m.group(0) else "☐ "
+
+
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+_CODE_TABLE = (
+    '<table class="byline-code" width="100%" cellpadding="8" cellspacing="0" border="0">'
+    r"<tr><td>\1\2\3</td></tr></table>"
+)
+
+
+def _heading_as_paragraph(m: re.Match[str]) -> str:
+    level, attrs, inner = m.groups()
+    classes = f"byline-h{level}"
+    found = _CLASS.search(attrs)
+    if found:
+        classes += " " + found.group(1)
+        attrs = attrs[: found.start()] + attrs[found.end() :]
+    return f'<p class="{classes}"{attrs}>{inner}</p>'
+
+
+def for_qt(html: str) -> str:
+    """The HTML reshaped for Qt's rich text engine (see RenderOptions.qt_rich_text).
+
+    Qt ignores `font-size` on h1-h6 and inside them, so headings become paragraphs of
+    class `byline-hN`, which the stylesheet sizes."""
+    html = _CHECKBOX.sub(_glyph, html)
+    html = _HEADING.sub(_heading_as_paragraph, html)
+    return _PRE.sub(_CODE_TABLE, html)
 
 
 @dataclass(frozen=True)
@@ -120,11 +151,13 @@ def render_parts(
         (first, resolve_images(html, site, options.column_width, base_dir))
         for first, html in render_sections(text, line_anchors=options.line_anchors)
     ]
-    if options.checkbox_glyphs:
-        sections = [(first, _CHECKBOX.sub(_glyph, html)) for first, html in sections]
+    if options.qt_rich_text:
+        sections = [(first, for_qt(html)) for first, html in sections]
     head = ""
     if options.header:
         head = resolve_images(render_header(fields, site), site, options.column_width, base_dir)
+        if options.qt_rich_text:
+            head = for_qt(head)
     return RenderedParts(head, sections, str(fields.get("title") or ""))
 
 

@@ -30,9 +30,11 @@ class SiteContext:
 class RenderOptions:
     """`column_width`: the article column in pixels, for image widths (None: natural size).
     `line_anchors`: an `<a name="line-N">` per top-level block, for scroll sync.
-    `checkbox_glyphs`: task-list checkboxes as ☐/☑ (Qt's rich text shows no <input>)."""
+    `qt_rich_text`: HTML for Qt's rich text engine rather than a browser: task-list
+    checkboxes as ☐/☑ (Qt shows no <input>), code blocks in a one-cell table (Qt gives
+    each line of a <pre> its own background) without the final empty line."""
 
     column_width: int | None = 680
     line_anchors: bool = True
     header: bool = True
-    checkbox_glyphs: bool = False
+    qt_rich_text: bool = False

@@ -73,6 +73,6 @@ def test_options_without_header():
 
 
 def test_task_list_checkboxes_as_glyphs_for_qt():
-    options = RenderOptions(header=False, checkbox_glyphs=True)
+    options = RenderOptions(header=False, qt_rich_text=True)
     out = render_post("- [ ] todo\n- [x] done\n", {}, SiteContext(), options).body
     assert "☐ todo" in out and "☑ done" in out and "<input" not in out

@@ -40,8 +40,9 @@ from editor.ui.preview_document import (
 )
 from editor.ui.tasks import TaskRunner
 
-DEBOUNCE_MS = 100  # after the last keystroke of a burst
-IDLE_DELAY_MS = 10  # the first keystroke after a pause: render (almost) at once
+DEBOUNCE_MS = 100  # after the last keystroke of a burst (key repeat, fast runs)
+BURST_MS = 60  # keystrokes closer than this are a burst; human typing is slower
+IDLE_DELAY_MS = 10  # any other keystroke: render (almost) at once
 MAX_COLUMN = 720  # px: about 70 characters of the body font
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -125,7 +126,7 @@ class PreviewPane(QWidget):
         now = time.perf_counter()
         self._inputs = (body, dict(fields), site)
         self._requested_at = now
-        burst = (now - self._last_request) * 1000 < DEBOUNCE_MS
+        burst = (now - self._last_request) * 1000 < BURST_MS
         self._last_request = now
         self._timer.start(DEBOUNCE_MS if burst or self._timer.isActive() else IDLE_DELAY_MS)
 

@@ -39,8 +39,26 @@ _LINE = re.compile(r"line-(\d+)")
 CHUNK_SPLIT = f"<!--{CHUNK_MARK}-->"
 SLICE_CHARS = 6000  # ~1k words of HTML per Qt call when a part is long: ~5 ms each
 LAYOUT_STEP = 40  # blocks laid out per Qt call
+YIELD_EVERY = 0.004  # s: the longest the worker keeps the GIL from the GUI thread
 # merged into the block before each part; the part's own first block keeps its format
 LEAD = '<p style="font-size:1px">&#8203;</p>'
+
+
+class _Yielder:
+    """Let the GUI thread have the GIL every few ms during a long build.
+
+    A worker that calls into Qt over and over releases and retakes the GIL around each
+    call, and wins the race to retake it; CPython then never asks it to hand over, and
+    the GUI thread can starve for 100+ ms. A short sleep now and then hands over."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self) -> None:
+        now = time.perf_counter()
+        if now - self.last > YIELD_EVERY:
+            time.sleep(0.0003)
+            self.last = time.perf_counter()
 
 
 class Cancelled(Exception):
@@ -191,6 +209,7 @@ def build_document(parts: list[Part], request: RenderRequest) -> PreviewDocument
     for part in parts:
         add_images(doc, part.html)
     cursor = QTextCursor(doc)
+    pause = _Yielder()
     for part in parts:
         if request.cancelled():
             raise Cancelled
@@ -199,13 +218,14 @@ def build_document(parts: list[Part], request: RenderRequest) -> PreviewDocument
         part.start = cursor.position()
         for piece in _slices(part.html):
             cursor.insertHtml(piece)
+            pause()
         part.end = cursor.position()
         _neutral_lead(doc, part.start)
-    # the empty first block setHtml("") leaves: keep it, positions are counted after it
     doc.setTextWidth(request.width)
-    lay_out(doc, request.cancelled)
+    lay_out(doc, request.cancelled, pause)
     for part in parts:
         part.anchors = collect_anchors(doc, part.start, part.end)
+        pause()
     return doc
 
 
@@ -270,7 +290,11 @@ def add_images(doc: QTextDocument, html: str) -> None:
             doc.add_image(QUrl(src), image)
 
 
-def lay_out(doc: QTextDocument, cancelled: Callable[[], bool] = lambda: False) -> None:
+def lay_out(
+    doc: QTextDocument,
+    cancelled: Callable[[], bool] = lambda: False,
+    pause: Callable[[], None] = lambda: None,
+) -> None:
     """Lay the document out now, a few blocks per Qt call (the GIL, see above)."""
     layout = doc.documentLayout()
     block = doc.begin()
@@ -281,6 +305,7 @@ def lay_out(doc: QTextDocument, cancelled: Callable[[], bool] = lambda: False) -
             if cancelled():
                 raise Cancelled
             layout.blockBoundingRect(block)
+            pause()
         block = block.next()
     layout.documentSize()
 

@@ -198,10 +198,33 @@ def run_pane(app: QApplication, body: str) -> tuple[list[float], float, float]:
     block = probe.stop()
     shown = pane.plain_text()
     assert "Typing at human speed"[: min(CHARS, 10)] in shown, "the preview missed the typing"
+    typing = list(latencies)
+    rebuild = structure_changes(app, editor, pane, latencies)
     pane._runner.wait()
     pane.close()
     editor.close()
-    return latencies, final, block
+    return typing, final, block, rebuild
+
+
+def structure_changes(
+    app: QApplication, editor: QPlainTextEdit, pane: PreviewPane, latencies: list[float]
+) -> tuple[float, float]:
+    """A new heading changes the post's sections: the worker builds a whole new document.
+    Median ms to preview and the longest event-loop block over 5 such edits."""
+    probe = LagProbe()
+    probe.start()
+    times = []
+    for i in range(5):
+        latencies.clear()
+        cursor = editor.textCursor()
+        cursor.setPosition(len(editor.toPlainText()) // 3)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.insertText(f"# A new heading {i}\n\n")
+        while not latencies or pane.is_busy():
+            wait(app, 2)
+        times.append(latencies[-1])
+        wait(app, 300)
+    return statistics.median(times), probe.stop()
 
 
 def run_sync(app: QApplication, body: str) -> tuple[list[float], float]:
@@ -257,13 +280,17 @@ def main() -> int:
             f"  core: Markdown {md_ms:.0f} ms, full render {full_ms:.0f} ms from cold; "
             f"after a one-character edit {warm_ms:.0f} ms"
         )
-        lat, final, block = run_pane(app, body)
+        lat, final, block, (rebuild_ms, rebuild_block) = run_pane(app, body)
         med = statistics.median(lat) if lat else float("nan")
         worst = max(lat) if lat else float("nan")
         print(
             f"  preview pane (async): keystroke->preview median {med:.0f} ms, max {worst:.0f} ms, "
             f"after the last keystroke {final:.0f} ms; renders shown {len(lat)}/{CHARS}; "
             f"longest event-loop block {block:.0f} ms"
+        )
+        print(
+            f"  a new heading (whole new document, built on the worker): median "
+            f"{rebuild_ms:.0f} ms to preview; longest event-loop block {rebuild_block:.0f} ms"
         )
         sync_lat, sync_block = run_sync(app, body)
         print(
@@ -273,7 +300,12 @@ def main() -> int:
         )
         floor = run_plain(app, body)
         print(f"  typing with no preview at all: longest event-loop block {floor:.0f} ms")
-        hit = worst <= max_latency and block <= max_block
+        hit = (
+            worst <= max_latency
+            and block <= max_block
+            and rebuild_ms <= max_latency
+            and rebuild_block <= max_block
+        )
         ok &= hit
         print(
             f"  target <= {max_latency:.0f} ms to preview, <= {max_block:.0f} ms block: "

@@ -28,7 +28,12 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from editor.core.render.blocks import TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
 from editor.core.render.sanitize import neutralise
-from editor.core.render.sections import SectionCache, join_sections, split_sections
+from editor.core.render.sections import (
+    SectionCache,
+    definitions,
+    join_sections,
+    split_sections,
+)
 
 LINE_ANCHOR = "line-{}"
 CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
@@ -420,13 +425,15 @@ def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, 
     with _Borrowed() as renderer:
         if sections is None:
             return [(0, str(renderer.convert(text, line_anchors=line_anchors)))]
+        defs = definitions(text)
+        tail = f"\n\n{defs}\n" if defs else ""
         out: list[tuple[int, str]] = []
         for first, chunk in sections:
 
             def make(chunk: str = chunk) -> str:
-                return str(renderer.convert(chunk, line_anchors=line_anchors))
+                return str(renderer.convert(chunk + tail, line_anchors=line_anchors))
 
-            out.append((first, CACHE.get((chunk, line_anchors), make)))
+            out.append((first, CACHE.get((chunk + tail, line_anchors), make)))
         return out
 
 

@@ -2,8 +2,10 @@
 
 A post is cut before each top-level ATX heading that follows a blank line (outside fenced
 code and raw HTML blocks): a heading there ends any paragraph, list or quote, so each
-section renders exactly as it would inside the whole text. Posts with document-wide parts
-(reference link definitions, footnotes, abbreviations, `{:toc}`) are rendered whole.
+section renders exactly as it would inside the whole text. Reference link and abbreviation
+definitions apply to the whole post: every section is rendered with all of them appended
+(they print nothing). Posts with footnotes or `{:toc}` (numbered and gathered across the
+whole post) are rendered whole.
 Each section's HTML is cached by its text; header ids are de-duplicated across sections
 the way kramdown's counter does, and line anchors are shifted to the section's place.
 """
@@ -15,7 +17,8 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
-_GLOBAL = re.compile(r"^ {0,3}\[[^\]\n]+\]:|^ {0,3}\*\[[^\]\n]+\]:|\{:\s*toc\s*\}", re.M)
+_WHOLE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:|\{:\s*toc\s*\}", re.M)
+_DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_OPEN = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
@@ -29,7 +32,7 @@ CACHE_SIZE = 4000
 def split_sections(text: str) -> list[tuple[int, str]] | None:
     """(index of the first line, text) for each section; None when the text must be
     rendered whole."""
-    if _GLOBAL.search(text):
+    if _WHOLE.search(text):
         return None
     lines = text.split("\n")
     starts = [0]
@@ -63,6 +66,11 @@ def split_sections(text: str) -> list[tuple[int, str]] | None:
         return None
     bounds = [*starts, len(lines)]
     return [(bounds[k], "\n".join(lines[bounds[k] : bounds[k + 1]])) for k in range(len(starts))]
+
+
+def definitions(text: str) -> str:
+    """The text's reference link and abbreviation definitions, one per line."""
+    return "\n".join(m.group(0) for m in _DEFINITION.finditer(text))
 
 
 def _html_balance(line: str, tag: str) -> int:

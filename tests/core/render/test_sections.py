@@ -14,6 +14,8 @@ TEXTS = {
     "html": '<div class="x">\n\n# inside html\n\n</div>\n\n# After\n\ny\n',
     "list": "- item\n\n# Heading ends the list\n\n- new list\n",
     "quotes": "It's \"x\"\n\n# It's a heading -- yes\n\n...and more\n",
+    "references": "# A\n\nSee [x][ref] and HTML.\n\n# B\n\n[y][ref], HTML\n\n"
+    '[ref]: https://example.com/ "Title"\n*[HTML]: Hyper Text\n\n# C\n\n[z][ref]\n',
 }
 
 
@@ -30,8 +32,7 @@ def _squeeze(html: str) -> str:
     return re.sub(r"\n+", "\n", html).strip()
 
 
-def test_document_wide_parts_render_whole():
-    assert split_sections("# A\n\n[x]: /y\n\n# B\n") is None
+def test_footnotes_and_toc_render_whole():
     assert split_sections("# A\n\nx[^1]\n\n# B\n\n[^1]: note\n") is None
     assert split_sections("* TOC\n{:toc}\n\n# A\n\n# B\n") is None
 

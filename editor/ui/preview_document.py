@@ -39,6 +39,7 @@ _LINE = re.compile(r"line-(\d+)")
 CHUNK_SPLIT = f"<!--{CHUNK_MARK}-->"
 SLICE_CHARS = 6000  # ~1k words of HTML per Qt call when a part is long: ~5 ms each
 LAYOUT_STEP = 40  # blocks laid out per Qt call
+PATCH_CHARS = 12000  # ~2k words of HTML: patched on the GUI thread in a few ms
 YIELD_EVERY = 0.004  # s: the longest the worker keeps the GIL from the GUI thread
 # merged into the block before each part; the part's own first block keeps its format
 LEAD = '<p style="font-size:1px">&#8203;</p>'
@@ -192,7 +193,9 @@ def prepare(request: RenderRequest, *, move_to_gui: bool = True) -> PreviewResul
     shown = request.shown
     if len(shown) == len(parts):
         changed = [i for i, part in enumerate(parts) if part.html != shown[i]]
-        if len(changed) <= 2:
+        # patching runs on the GUI thread: only for a little HTML (a post rendered whole,
+        # one with footnotes, is a single big part: that is a new document instead)
+        if len(changed) <= 2 and sum(len(parts[i].html) for i in changed) <= PATCH_CHARS:
             ms = (time.perf_counter() - started) * 1000
             return PreviewResult(parts, None, changed, request, ms)
     doc = build_document(parts, request)

@@ -43,6 +43,7 @@ from editor.ui.tasks import TaskRunner
 DEBOUNCE_MS = 100  # after the last keystroke of a burst (key repeat, fast runs)
 BURST_MS = 60  # keystrokes closer than this are a burst; human typing is slower
 IDLE_DELAY_MS = 10  # any other keystroke: render (almost) at once
+STALE_AFTER_S = 1.0  # a preview older than this is updated even while typing goes on
 MAX_COLUMN = 720  # px: about 70 characters of the body font
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -111,6 +112,7 @@ class PreviewPane(QWidget):
         self._shown_width = 0
         self._shown_css = ""
         self._html = ""
+        self._shown_at = 0.0
         self._old_docs: list[QTextDocument] = []
         self._current_doc: QTextDocument | None = None
         self._programmatic_scroll = False
@@ -153,8 +155,9 @@ class PreviewPane(QWidget):
         self._in_flight = self._runner.submit(lambda: prepare(request))
 
     def _superseded(self) -> bool:
-        """Called from the worker: a newer request is waiting, this build is wasted."""
-        return self._pending
+        """Called from the worker: a newer request is waiting, so this build is wasted;
+        unless the preview has not changed for a while (then finish, to show something)."""
+        return self._pending and time.perf_counter() - self._shown_at < STALE_AFTER_S
 
     def _widths(self) -> tuple[int, int]:
         usable = max(
@@ -208,6 +211,7 @@ class PreviewPane(QWidget):
             self._swap(result)
         self._map = PartMap(result.parts)
         self._html = "\n".join(p.html for p in result.parts)
+        self._shown_at = time.perf_counter()
         return True
 
     def _swap(self, result: PreviewResult) -> None:

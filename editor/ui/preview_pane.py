@@ -269,6 +269,14 @@ class PreviewPane(QWidget):
     def plain_text(self) -> str:
         return str(self.browser.toPlainText())
 
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Stop rendering and wait for a running render to end (call before closing)."""
+        self._timer.stop()
+        self._resize_timer.stop()
+        self._inputs = None
+        self._pending = False
+        self._runner.wait(msecs)
+
     def is_busy(self) -> bool:
         return bool(self._in_flight or self._timer.isActive() or self._pending)
 

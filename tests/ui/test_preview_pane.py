@@ -21,7 +21,7 @@ def pane(qtbot):
     pane.resize(700, 400)
     pane.show()
     yield pane
-    pane._runner.wait()
+    pane.shutdown()
 
 
 def _render(qtbot, pane, body, fields=None, site=None):

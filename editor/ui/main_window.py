@@ -22,6 +22,7 @@ from editor import __version__
 from editor.core import post_actions
 from editor.core.errors import BylineError
 from editor.core.post_checks import check_post
+from editor.core.render import SiteContext
 from editor.core.site import Site
 from editor.core.site_index import SiteIndex
 from editor.ui import prompts
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
         self.markdown.textEdited.connect(self._idle.start)
+        self.markdown.textEdited.connect(self._request_preview)  # the pane debounces it
+        self.markdown.cursorLineChanged.connect(self.preview.scroll_to_source_line)
+        self.markdown.topLineChanged.connect(self.preview.scroll_to_source_line)
+        self.preview.sourceLineVisible.connect(self.markdown.scroll_to_line)
         self.markdown.modificationChanged.connect(self._on_body_modified)
         self._idle.timeout.connect(self._on_idle)
         self.indexer.finished.connect(self._on_indexed)
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
         self.index = SiteIndex(site)
         self.document = Document(site, self)
         self.document.dirtyChanged.connect(self._on_dirty)
+        self.document.fieldsChanged.connect(self._request_preview)
+        self._render_site = SiteContext(site.root, site.config)
         self.document.rawChanged.connect(self._on_raw_changed)
         self.document.fieldsChanged.connect(self._idle.start)
         self.document.saved.connect(self._on_saved)
@@ -304,6 +311,7 @@ class MainWindow(QMainWindow):
         self.actions.publish.setEnabled(doc.draft and doc.path is not None)
         self._update_title()
         self._on_idle()
+        self._request_preview()
 
     # --- editing -------------------------------------------------------------
 
@@ -343,6 +351,12 @@ class MainWindow(QMainWindow):
     def _sync_body(self) -> None:
         self.document.set_body(self.markdown.text())
 
+    def _request_preview(self) -> None:
+        """Hand the current text and fields to the preview; it renders off the GUI thread."""
+        doc = self.document
+        fields = dict(doc.post.values) if doc.post is not None and not doc.raw else {}
+        self.preview.request_render(self.markdown.text(), fields, self._render_site)
+
     def _on_idle(self) -> None:
         """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""
         doc = self.document
@@ -354,8 +368,6 @@ class MainWindow(QMainWindow):
         else:
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
-        fields = dict(doc.post.values) if doc.post else {}
-        self.preview.request_render(doc.body_text(), fields, self.site)
         if doc.post is not None:
             self.form.set_warnings(check_post(self.site, doc.post, doc.path))
 
@@ -372,6 +384,7 @@ class MainWindow(QMainWindow):
         self.form.set_post(doc.post, self.site.zone, self.site.root)
         self._update_title()
         self._on_idle()
+        self._request_preview()
 
     def _on_dirty(self, dirty: bool) -> None:
         self._update_title()
@@ -482,6 +495,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_settings()
+        self.preview.shutdown()
         event.accept()
 
     def wait_for_index(self, msecs: int = 10000) -> bool:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from editor import __version__
 from editor.core.dates import parse_date_value
-from editor.core.errors import BylineError
+from editor.core.errors import BylineError, PostFormatError
 from editor.core.image_store import ImageStage
 from editor.core.images import process_file
+from editor.core.post import decode, parse_post
 from editor.core.site import Site
 from editor.core.site_index import SiteIndex
 
@@ -134,6 +135,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if has_errors(findings) else 0
 
 
+def _add_render(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("render", help="write a post as the preview shows it, as HTML")
+    p.add_argument("post", type=Path, help="a Markdown file, inside a site or not")
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.add_argument("--body-only", action="store_true", help="only the rendered body")
+    p.add_argument("--dark", action="store_true", help="the dark stylesheet")
+    COMMANDS["render"] = cmd_render
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
+    from editor.core.storage import atomic_write
+
+    path: Path = args.post
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BylineError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        post = parse_post(data, path=str(path))
+        body, fields = post.body_for_editing(), dict(post.values)
+    except PostFormatError:
+        body, fields = decode(data, str(path)).removeprefix("\ufeff"), {}
+    site = SiteContext.for_path(path)
+    options = RenderOptions(column_width=None, line_anchors=False, header=not args.body_only)
+    rendered = render_post(body, fields, site, options, base_dir=path.resolve().parent)
+    html = rendered.body + "\n" if args.body_only else standalone_page(rendered, dark=args.dark)
+    if args.output:
+        atomic_write(args.output, html.encode("utf-8"))
+    else:
+        sys.stdout.write(html)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="byline", description="Byline: edit Jekyll posts.")
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
@@ -141,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_new(sub)
     _add_list(sub)
     _add_check(sub)
+    _add_render(sub)
     return parser
 
 

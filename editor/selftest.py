@@ -186,13 +186,18 @@ class SelfTest:
         return ", ".join(IMAGE_FORMATS)
 
     def markdown(self) -> str:
-        """Markdown and its extensions (loaded by name, so easy to miss in a bundle) work."""
+        """The preview's renderer: Markdown, its extensions and Pygments (loaded by name,
+        so easy to miss in a bundle) all work."""
         import markdown
 
-        html = markdown.markdown("Hi *there*\n\n| a |\n|---|\n| 1 |\n", extensions=["extra"])
-        if "<em>there</em>" not in html or "<table>" not in html:
-            raise SelfTestError(f"Markdown rendered {html!r}")
-        return f"markdown {markdown.__version__} with extra"
+        from editor.core.render import render_post
+
+        text = "Hi *there*\n\n| a |\n|---|\n| 1 |\n\n```python\nx = 1\n```\n"
+        html = render_post(text, {"title": "Self-test"}).body
+        for needed in ("<em>there</em>", "<table", 'class="highlight', "<span"):
+            if needed not in html:
+                raise SelfTestError(f"the preview rendered {html!r} (no {needed})")
+        return f"markdown {markdown.__version__}, tables and highlighted code"
 
     def window(self) -> str:
         """The main window shows the site and paints (offscreen)."""
@@ -250,22 +255,14 @@ def show_main_window(site_root: Path) -> QWidget:
 
 
 def store_header_image(site_root: Path, data: bytes) -> Path:
-    """Store `data` as the blog stores header images: assets/images/<md5>.jpg."""
-    try:
-        from editor.core import images  # type: ignore[attr-defined]
-    except ImportError:
-        images = None
-    store = getattr(images, "store_image", None)
-    if store is not None:
-        stored = store(site_root, data)
-        return site_root / str(getattr(stored, "path", stored))
-    from editor.core.storage import atomic_write
+    """Store `data` the way the window does: the image pipeline, then the content-hash store."""
+    from editor.core.image_store import ImageStage
+    from editor.core.images import process_bytes
 
-    target = site_root / "assets" / "images" / f"{hashlib.md5(data).hexdigest()}.jpg"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        atomic_write(target, data)
-    return target
+    stage = ImageStage()
+    rel_path = stage.add(process_bytes(data, name="self-test.jpg"))
+    stage.commit(site_root)
+    return site_root / rel_path
 
 
 def wait_for_paint(widget: QWidget, timeout_ms: int = 10000) -> bool:

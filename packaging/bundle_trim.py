@@ -23,9 +23,9 @@ EXCLUDED_MODULES = [
     "_tkinter",
     "unittest",
     "pydoc_data",
-    # in the build venv only as test tools' dependencies (pytest uses pygments); markdown's
-    # codehilite would pull pygments and, through it, Pillow's font libraries
-    "pygments",
+    # the preview highlights code with pygments; only its image formatter (Pillow's font
+    # libraries) is never used
+    "pygments.formatters.img",
     "pytest",
     "_pytest",
     "hypothesis",

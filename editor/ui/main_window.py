@@ -23,6 +23,7 @@ from editor.core import post_actions
 from editor.core.errors import BylineError, ConflictError
 from editor.core.inline_images import learn_site_inline_form
 from editor.core.post_checks import check_post
+from editor.core.render import SiteContext
 from editor.core.site import Site
 from editor.ui import prompts
 from editor.ui.document import Document
@@ -151,6 +152,10 @@ class MainWindow(QMainWindow):
         self.form.renameRequested.connect(self.rename_to_match)
         self.markdown.textEdited.connect(self._idle.start)
         self.markdown.textEdited.connect(self.safety.autosaver.document_changed)
+        self.markdown.textEdited.connect(self._request_preview)  # the pane debounces it
+        self.markdown.cursorLineChanged.connect(self.preview.scroll_to_source_line)
+        self.markdown.topLineChanged.connect(self.preview.scroll_to_source_line)
+        self.preview.sourceLineVisible.connect(self.markdown.scroll_to_line)
         self.markdown.modificationChanged.connect(self._on_body_modified)
         self._idle.timeout.connect(self._on_idle)
         self.indexer.finished.connect(self._on_indexed)
@@ -208,6 +213,8 @@ class MainWindow(QMainWindow):
         self.document = Document(site, self)
         self.document.dirtyChanged.connect(self._on_dirty)
         self.document.dirtyChanged.connect(self.safety.on_dirty)
+        self.document.fieldsChanged.connect(self._request_preview)
+        self._render_site = SiteContext(site.root, site.config)
         self.document.rawChanged.connect(self._on_raw_changed)
         self.document.fieldsChanged.connect(self._idle.start)
         self.document.fieldsChanged.connect(self.safety.autosaver.document_changed)
@@ -362,6 +369,7 @@ class MainWindow(QMainWindow):
         self.actions.history.setEnabled(doc.path is not None)
         self._update_title()
         self._on_idle()
+        self._request_preview()
 
     # --- editing -------------------------------------------------------------
 
@@ -395,6 +403,12 @@ class MainWindow(QMainWindow):
     def sync_body(self) -> None:
         self.document.set_body(self.markdown.text())
 
+    def _request_preview(self) -> None:
+        """Hand the current text and fields to the preview; it renders off the GUI thread."""
+        doc = self.document
+        fields = dict(doc.post.values) if doc.post is not None and not doc.raw else {}
+        self.preview.request_render(self.markdown.text(), fields, self._render_site)
+
     def _on_idle(self) -> None:
         """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""
         doc = self.document
@@ -406,8 +420,6 @@ class MainWindow(QMainWindow):
         else:
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
-        fields = dict(doc.post.values) if doc.post else {}
-        self.preview.request_render(doc.body_text(), fields, self.site)
         if doc.post is not None:
             self.form.set_warnings(check_post(self.site, doc.post, doc.path))
 
@@ -424,6 +436,7 @@ class MainWindow(QMainWindow):
         self.form.set_post(doc.post, self.site.zone, self.site.root)
         self._update_title()
         self._on_idle()
+        self._request_preview()
 
     def _on_dirty(self, dirty: bool) -> None:
         self._update_title()
@@ -556,6 +569,7 @@ class MainWindow(QMainWindow):
         self.indexer.wait()
         self.index.save_cache()
         self.safety.close()
+        self.preview.shutdown()
         event.accept()
 
     def wait_for_index(self, msecs: int = 10000) -> bool:

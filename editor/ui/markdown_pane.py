@@ -95,6 +95,7 @@ class MarkdownPane(QWidget):
     modificationChanged = Signal(bool)
     cursorLineChanged = Signal(int)
     imageDropped = Signal(QMimeData)  # a picture dropped or pasted into the text
+    topLineChanged = Signal(int)  # the author scrolled: this source line is now at the top
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,8 @@ class MarkdownPane(QWidget):
             lambda: self.cursorLineChanged.emit(self.editor.textCursor().blockNumber() + 1)
         )
         self.editor.imageDropped.connect(self.imageDropped)
+        self.editor.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._scrolling_to: int | None = None
         self.setFocusProxy(self.editor)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot: object,
@@ -250,6 +253,19 @@ class MarkdownPane(QWidget):
 
     def bullet(self) -> None:
         self._set_line_prefix(r"^[-*+]\s", "- ")
+
+    def scroll_to_line(self, line: int) -> None:
+        """Bring source `line` (1-based) to the top without moving the cursor."""
+        block = self.editor.document().findBlockByNumber(max(0, line - 1))
+        if not block.isValid():
+            return
+        self._scrolling_to = block.firstLineNumber()
+        self.editor.verticalScrollBar().setValue(self._scrolling_to)
+        self._scrolling_to = None
+
+    def _on_scrolled(self, value: int) -> None:
+        if self._scrolling_to is None:  # only the author's own scrolling is passed on
+            self.topLineChanged.emit(self.editor.firstVisibleBlock().blockNumber() + 1)
 
     def go_to_line(self, line: int) -> None:
         block = self.editor.document().findBlockByNumber(max(0, line - 1))

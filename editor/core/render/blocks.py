@@ -1,0 +1,146 @@
+"""Line-level rewrites that make Python-Markdown read the text the way kramdown (GFM) does.
+
+kramdown nests list content at the column where the item's text starts ("- a" then
+"  - b" nests); Python-Markdown wants four spaces. Fenced code may sit inside list items
+and may interrupt a paragraph; so may lists, block quotes and headings (GFM's
+`paragraph_end` quirk). `{: ...}` on the line after a heading belongs to the heading, and
+`* TOC` + `{:toc}` is a table of contents. The rewritten text is only ever parsed, so the
+line count may change: line numbers for scroll sync come from matching block text back
+to the source (see kramdown.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+TOC_MARKER = "bylinetocmarkerq7"
+
+_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[*+-]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_QUOTE = re.compile(r"^ {0,3}>")
+_IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
+_TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
+_TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+_HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+class _Item:
+    __slots__ = ("dst", "src")
+
+    def __init__(self, src: int, dst: int) -> None:
+        self.src = src  # the column where the item's content starts in the source
+        self.dst = dst  # the column Python-Markdown needs for it (a multiple of 4)
+
+
+def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) -> list[str]:
+    """The lines, rewritten for Python-Markdown; fenced code replaced by `stash_code(code,
+    lang, opener)`, which returns a placeholder."""
+    out: list[str] = []
+    stack: list[_Item] = []
+    prev_kind = "blank"  # blank | para | item | quote | other
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            out.append("")
+            prev_kind = "blank"
+            i += 1
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _ITEM.match(line)
+        if item and _HR.match(line):
+            item = None
+        # leave the list items this line is not part of (lazy continuation stays)
+        while stack and indent < stack[-1].src:
+            if prev_kind in ("para", "item") and not item and not _starts_block(line):
+                break
+            stack.pop()
+        shift = (stack[-1].dst - stack[-1].src) if stack else 0
+
+        if _TOC_ITEM.match(line) and i + 1 < n and _TOC_IAL.match(lines[i + 1]):
+            out += ["", " " * max(0, indent + shift) + TOC_MARKER, ""]
+            prev_kind = "blank"
+            i += 2
+            continue
+
+        fence = _FENCE.match(line)
+        if fence and indent - (stack[-1].src if stack else 0) <= 3:
+            i = _take_fence(lines, i, fence, shift, out, stash_code, prev_kind)
+            prev_kind = "blank"
+            continue
+
+        if item and (indent < stack[-1].src + 4 if stack else indent <= 3):
+            if not stack and prev_kind == "para":
+                out.append("")  # a list interrupts a paragraph (GFM)
+            dst = stack[-1].dst if stack and indent >= stack[-1].src else 0
+            space = item["space"]
+            width = len(item["marker"]) + (len(space) if 0 < len(space) <= 4 else 1)
+            stack.append(_Item(indent + width, dst + 4))
+            rest = line[item.end() :]
+            out.append(" " * dst + item["marker"] + " " + rest)
+            prev_kind = "item"
+            i += 1
+            continue
+
+        if _IAL.match(line) and out and _ATX.match(out[-1]) and prev_kind == "other":
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            i += 1
+            continue
+
+        if prev_kind == "para" and not stack and (_QUOTE.match(line) or _ATX.match(line)):
+            out.append("")  # a block quote or heading interrupts a paragraph (GFM)
+
+        if stack and indent >= stack[-1].src:
+            out.append(" " * (indent + shift) + line.lstrip(" "))
+        else:
+            out.append(line)
+        if _ATX.match(line) and not stack:
+            prev_kind = "other"
+        elif _QUOTE.match(line):
+            prev_kind = "quote"
+        elif line.lstrip().startswith("<") and prev_kind == "blank":
+            prev_kind = "other"  # raw HTML: leave it alone
+        elif prev_kind in ("blank", "para", "item"):
+            prev_kind = "para"
+        i += 1
+    return out
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_ATX.match(line) or _QUOTE.match(line) or _FENCE.match(line))
+
+
+def _take_fence(
+    lines: list[str],
+    start: int,
+    fence: re.Match[str],
+    shift: int,
+    out: list[str],
+    stash_code: Callable[[str, str, str], str],
+    prev_kind: str,
+) -> int:
+    """Consume a fenced block from `start`; returns the index after it."""
+    mark = fence["fence"]
+    indent = len(fence["indent"])
+    closing = re.compile(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+    body: list[str] = []
+    j = start + 1
+    while j < len(lines):
+        text = lines[j]
+        stripped = text[indent:] if text[:indent].strip() == "" else text.lstrip(" ")
+        if closing.match(stripped) or closing.match(text):
+            j += 1
+            break
+        body.append(stripped)
+        j += 1
+    info = fence["info"].strip()
+    lang = info.split()[0] if info else ""
+    lang = lang.lstrip("{").lstrip(".").rstrip("}")
+    placeholder = stash_code("\n".join(body) + ("\n" if body else ""), lang, lines[start])
+    if prev_kind != "blank":
+        out.append("")
+    out += [" " * max(0, indent + shift) + placeholder, ""]
+    return j

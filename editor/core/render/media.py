@@ -1,0 +1,108 @@
+"""Images in the rendered HTML: local files found and sized, remote ones never fetched.
+
+QTextBrowser ignores CSS widths on images, so every local image gets a pixel `width`
+(and `height`) fitting the article column, computed from the file's real size; Pillow
+reads only the file header for that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PIL import Image, UnidentifiedImageError
+
+from editor.core.render.context import SiteContext
+from editor.core.render.sanitize import is_remote, parse_attrs
+from editor.core.render.urls import file_url, local_image
+
+_IMG = re.compile(r"<img\b([^<>]*?)/?>", re.I | re.S)
+_sizes: dict[tuple[str, float, int], tuple[int, int] | None] = {}
+_lock = threading.Lock()
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """The pixel size of an image file (header only), cached by path and mtime."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), stat.st_mtime, stat.st_size)
+    with _lock:
+        if key in _sizes:
+            return _sizes[key]
+    size: tuple[int, int] | None
+    try:
+        with Image.open(path) as img:
+            size = (int(img.width), int(img.height))
+    except (OSError, UnidentifiedImageError, ValueError):
+        size = None
+    with _lock:
+        if len(_sizes) > 2000:
+            _sizes.clear()
+        _sizes[key] = size
+    return size
+
+
+def fit_width(natural: tuple[int, int] | None, asked: str | None, column: int | None) -> int | None:
+    """The pixel width to show an image at: what the post asks (px or %), never wider
+    than the column, never wider than the picture itself."""
+    width: float | None = natural[0] if natural else None
+    if asked:
+        asked = asked.strip()
+        if asked.endswith("%") and column:
+            with contextlib.suppress(ValueError):
+                width = column * float(asked[:-1]) / 100
+        else:
+            with contextlib.suppress(ValueError):
+                width = float(asked.removesuffix("px"))
+    if width is None:
+        return column
+    if column:
+        width = min(width, column)
+    return max(1, round(width))
+
+
+def _placeholder(kind: str, text: str) -> str:
+    return f'<span class="byline-image-{kind}">[{html.escape(text)}]</span>'
+
+
+def resolve_images(
+    markup: str, site: SiteContext, column: int | None, base_dir: Path | None = None
+) -> str:
+    """Rewrite every `<img>`: local -> absolute file: URL with pixel width; missing ->
+    broken-image placeholder with its path; remote -> placeholder with alt text and host.
+    Paths resolve against the site root, or `base_dir` outside a site."""
+
+    def replace(m: re.Match[str]) -> str:
+        attrs = dict(parse_attrs(m.group(1)))
+        src = (attrs.get("src") or "").strip()
+        alt = attrs.get("alt") or ""
+        if not src:
+            return _placeholder("missing", f"image without a source {alt}".strip())
+        if is_remote(src):
+            host = urlsplit(src if "://" in src else "http:" + src).netloc
+            return _placeholder("remote", f"remote image: {alt or 'no alt text'} — {host}")
+        if src.startswith("data:"):
+            return m.group(0)
+        path = local_image(site, src, base_dir)
+        if path is None or not path.is_file():
+            return _placeholder("missing", f"missing image: {src}")
+        natural = image_size(path)
+        width = fit_width(natural, attrs.get("width"), column)
+        attrs["src"] = file_url(path)
+        attrs.pop("height", None)
+        if width is not None:
+            attrs["width"] = str(width)
+            if natural and natural[0]:
+                attrs["height"] = str(max(1, round(natural[1] * width / natural[0])))
+        parts = " ".join(
+            k if v is None else f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()
+        )
+        return f"<img {parts} />"
+
+    return _IMG.sub(replace, markup)

@@ -1,0 +1,78 @@
+"""The header, raw HTML made inert, line anchors, and the standalone page."""
+
+import re
+
+from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page, stylesheet
+from editor.core.render.kramdown import render_markdown
+
+
+def test_header_shows_image_title_author_date_categories(site):
+    fields = {
+        "title": "Crunch time",
+        "author": "badely",
+        "date": "2025-08-14T22:02:54",
+        "categories": ["News", "World"],
+    }
+    out = render_post("Body", fields, site).html
+    assert "Crunch time" in out
+    assert "Bade Ly" in out
+    assert "14 August 2025" in out
+    assert "News, World" in out
+
+
+def test_header_author_without_config_entry_is_shown_as_written():
+    out = render_post("", {"author": "Jane Roe", "date": "not a date"}, SiteContext()).html
+    assert "Jane Roe" in out and "not a date" in out
+
+
+def test_title_is_escaped():
+    assert "&lt;script&gt;" in render_post("", {"title": "<script>"}, SiteContext()).html
+
+
+def test_raw_html_is_shown_but_inert():
+    out = render_markdown(
+        '<div onclick="steal()" style="background: url(http://x.example/t.png)">Hi</div>\n\n'
+        "<script>alert(1)</script>\n\n"
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
+        '<a href="javascript:alert(1)">j</a>\n'
+    )
+    assert "Hi" in out
+    assert "onclick" not in out and "steal" not in out
+    assert "<script" not in out and "alert(1)</script>" not in out
+    assert "<iframe" not in out and "youtube.com" in out
+    assert "javascript:" not in out
+    assert "http://x.example" not in out
+
+
+def test_each_top_level_block_names_its_source_line():
+    text = "# Title\n\nPara one\nstill one\n\n- a\n- b\n\n```\ncode\n```\n\n> quote\n"
+    out = render_markdown(text)
+    lines = [int(n) for n in re.findall(r'<a name="line-(\d+)">', out)]
+    assert lines == [1, 3, 6, 9, 13]
+
+
+def test_anchors_can_be_left_out():
+    assert "line-" not in render_markdown("a\n\nb", line_anchors=False)
+
+
+def test_standalone_page_inlines_the_stylesheet(site):
+    page = standalone_page(render_post("*x*", {"title": "T"}, site))
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<style>" in page and ".byline-post-title" in page
+    assert "<em>x</em>" in page
+
+
+def test_dark_stylesheet_adds_dark_rules():
+    assert len(stylesheet(dark=True)) > len(stylesheet(dark=False))
+    assert "#1e1f22" in stylesheet(dark=True) and "#1e1f22" not in stylesheet(dark=False)
+
+
+def test_options_without_header():
+    out = render_post("b", {"title": "Only body"}, SiteContext(), RenderOptions(header=False)).html
+    assert "Only body" not in out
+
+
+def test_task_list_checkboxes_as_glyphs_for_qt():
+    options = RenderOptions(header=False, qt_rich_text=True)
+    out = render_post("- [ ] todo\n- [x] done\n", {}, SiteContext(), options).body
+    assert "☐ todo" in out and "☑ done" in out and "<input" not in out

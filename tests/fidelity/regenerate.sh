@@ -1,0 +1,10 @@
+#!/bin/sh
+# Regenerate tests/fidelity/expected/*.html with the real kramdown, configured as Jekyll
+# configures it by default (input: GFM, auto_ids, smart quotes, rouge highlighting).
+# Needs Debian's `jekyll` and `ruby-kramdown` (or the gems).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/expected"
+rm -f "$here"/expected/*.html
+ruby "$here/kramdown_jekyll.rb" "$here/expected" "$here"/docs/*.md
+echo "regenerated $(ls "$here"/expected/*.html | wc -l) files in $here/expected"

@@ -23,6 +23,7 @@ from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
 
 MEASURE_ENV = "BYLINE_MEASURE_STARTUP"
+TYPE_ENV = "BYLINE_TEST_TYPE"  # editor/ui/typing_hook.py: the kill test types into the window
 
 
 def choose_target(path: str | None, settings: Settings, data_dir: Path) -> tuple[Site, Path | None]:
@@ -107,6 +108,10 @@ def run_gui(argv: Sequence[str]) -> int:
     window.show()
     if args.screenshot:
         _shoot_when_ready(window, Path(args.screenshot))
+    if os.environ.get(TYPE_ENV):
+        from editor.ui.typing_hook import type_if_asked
+
+        type_if_asked(window, window.markdown.editor)
     code = app.exec()
     settings.sync()
     return code

@@ -216,6 +216,7 @@ class FrontMatterForm(QWidget):
         title = str(post.get("title") or "")
         if self.title_edit.text() != title:
             self.title_edit.setText(title)
+            self.title_edit.setCursorPosition(0)  # a long title shows its start, not its end
         self.title_count.setText(str(len(title)))
         try:
             date = post.date()

@@ -129,15 +129,21 @@ class ImageField(QWidget):
         for button in (self.choose_button, self.paste_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # the path and size beside the thumbnail, the buttons under both: the field stays
+        # narrow, so the front-matter pane does not crowd out the Markdown pane
+        self.info_label.setWordWrap(True)
+        self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         side = QVBoxLayout()
         side.addWidget(self.path_label)
         side.addWidget(self.info_label)
-        side.addLayout(buttons)
         side.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.thumbnail)
-        row.addLayout(side, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.thumbnail)
+        top.addLayout(side, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addLayout(buttons)
         self._show_empty()
 
     # --- what the window uses --------------------------------------------------
@@ -152,6 +158,7 @@ class ImageField(QWidget):
             self._show_empty()
             return
         self.path_label.setText(self._rel_path)
+        self.path_label.setToolTip(self._rel_path)
         self.thumbnail.clear()
         if self._site_root is None:
             self.info_label.setText("")
@@ -319,6 +326,7 @@ class ImageField(QWidget):
         self.thumbnail.clear()
         self.thumbnail.setText("No image")
         self.path_label.setText("")
+        self.path_label.setToolTip("")
         self.info_label.setText("Choose, drop or paste a picture")
         self.remove_button.setEnabled(False)
 
@@ -331,6 +339,7 @@ class ImageField(QWidget):
             )
         self.thumbnail.setPixmap(pixmap)
         self.path_label.setText(rel_path)
+        self.path_label.setToolTip(rel_path)
         self.path_label.setToolTip(rel_path)
         self._shown_info = _describe(width, height, size)
         self.info_label.setText(self._shown_info)

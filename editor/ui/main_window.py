@@ -43,6 +43,17 @@ from editor.ui.window_actions import WindowActions
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
 
 
+def default_sizes(width: int, form_min: int) -> tuple[int, int, int, int]:
+    """List, form, Markdown and preview widths: the Markdown pane, where authors write, widest."""
+    list_w = min(260, round(width * 0.17))
+    form_w = max(form_min, min(400, round(width * 0.25)))
+    preview_w = min(400, round(width * 0.25))
+    markdown_w = width - list_w - form_w - preview_w
+    if markdown_w < preview_w:  # a small screen: the preview and the text share what is left
+        preview_w = markdown_w = (width - list_w - form_w) // 2
+    return list_w, form_w, max(0, markdown_w), preview_w
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -114,9 +125,9 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         width, height = min(1440, screen.width()), min(900, screen.height())
         self.resize(width, height)
-        side, preview = round(width * 0.19), round(width * 0.23)
-        self.splitter.setSizes([side, width - side - preview, preview])
-        self.centre.setSizes([(width - side - preview) // 2] * 2)
+        list_w, form_w, markdown_w, preview_w = default_sizes(width, form_scroll.minimumWidth())
+        self.splitter.setSizes([list_w, form_w + markdown_w, preview_w])
+        self.centre.setSizes([form_w, markdown_w])
 
     def _connect_signals(self) -> None:
         a = self.actions

@@ -375,3 +375,13 @@ def test_a_file_that_is_not_utf8_opens_read_only(qtbot, window: MainWindow, monk
     assert "UTF-8" in window.form.error_label.text()
     assert not window.save()
     assert path.read_bytes() == data
+
+
+def test_default_pane_sizes_make_the_markdown_pane_widest() -> None:
+    from editor.ui.main_window import default_sizes
+
+    for width in (1280, 1440, 1920, 2560):
+        list_w, form_w, markdown_w, preview_w = default_sizes(width, 345)
+        assert list_w + form_w + markdown_w + preview_w == width
+        assert markdown_w > max(list_w, form_w, preview_w), width
+    assert default_sizes(1440, 345) == (245, 360, 475, 360)

@@ -6,15 +6,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QSplitter,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from editor.core.inline_images import learn_site_inline_form
 from editor.core.post_checks import check_post
 from editor.core.render import SiteContext
 from editor.core.site import Site
-from editor.ui import prompts
+from editor.ui import prompts, window_layout
 from editor.ui.document import Document
 from editor.ui.front_matter_form import FrontMatterForm
 from editor.ui.image_wiring import ImageWiring
@@ -41,17 +39,6 @@ from editor.ui.tasks import TaskRunner
 from editor.ui.window_actions import WindowActions
 
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
-
-
-def default_sizes(width: int, form_min: int) -> tuple[int, int, int, int]:
-    """List, form, Markdown and preview widths: the Markdown pane, where authors write, widest."""
-    list_w = min(260, round(width * 0.17))
-    form_w = max(form_min, min(400, round(width * 0.25)))
-    preview_w = min(400, round(width * 0.25))
-    markdown_w = width - list_w - form_w - preview_w
-    if markdown_w < preview_w:  # a small screen: the preview and the text share what is left
-        preview_w = markdown_w = (width - list_w - form_w) // 2
-    return list_w, form_w, max(0, markdown_w), preview_w
 
 
 class MainWindow(QMainWindow):
@@ -99,35 +86,7 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------
 
     def _build_layout(self) -> None:
-        form_scroll = QScrollArea(self)
-        form_scroll.setWidget(self.form)
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form_scroll.setAccessibleName("Front matter form")
-        self.form_scroll = form_scroll
-        self.centre = QSplitter(Qt.Orientation.Horizontal, self)
-        self.centre.addWidget(form_scroll)
-        self.centre.addWidget(self.safety.editor_column(self.markdown))
-        self.centre.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.post_list)
-        self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(1, 1)
-        for s in (self.splitter, self.centre):
-            s.setChildrenCollapsible(False)
-        # the form never clips: its pane is at least as wide as the form needs
-        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
-        self.post_list.setMinimumWidth(160)
-        self.markdown.setMinimumWidth(280)
-        self.preview.setMinimumWidth(160)
-        self.setCentralWidget(self.splitter)
-        screen = self.screen().availableGeometry()
-        width, height = min(1440, screen.width()), min(900, screen.height())
-        self.resize(width, height)
-        list_w, form_w, markdown_w, preview_w = default_sizes(width, form_scroll.minimumWidth())
-        self.splitter.setSizes([list_w, form_w + markdown_w, preview_w])
-        self.centre.setSizes([form_w, markdown_w])
+        window_layout.build(self)
 
     def _connect_signals(self) -> None:
         a = self.actions
@@ -183,38 +142,11 @@ class MainWindow(QMainWindow):
         safety.watch.postRemovedOnDisk.connect(self._refresh_paths)
 
     def _apply_settings(self) -> None:
-        s = self.settings
-        geometry = s.get("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        for key, splitter in (
-            ("window/main_splitter", self.splitter),
-            ("window/centre_splitter", self.centre),
-        ):
-            state = s.get(key)
-            if state:
-                splitter.restoreState(state)
-        views = (
-            ("view/post_list", self.actions.show_list),
-            ("view/form", self.actions.show_form),
-            ("view/preview", self.actions.show_preview),
-        )
-        for key, action in views:
-            action.setChecked(bool(s.get(key)))
-            action.toggled.emit(action.isChecked())
-        self.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))
-        self.markdown.set_wrap(s.get("editor/wrap"))
-        self.actions.fill_recent(s.get("site/recent"), self.open_site)
+        window_layout.apply_settings(self)
+        self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
 
     def _save_settings(self) -> None:
-        s = self.settings
-        s.set("window/geometry", self.saveGeometry())
-        s.set("window/main_splitter", self.splitter.saveState())
-        s.set("window/centre_splitter", self.centre.saveState())
-        s.set("view/post_list", self.actions.show_list.isChecked())
-        s.set("view/form", self.actions.show_form.isChecked())
-        s.set("view/preview", self.actions.show_preview.isChecked())
-        s.sync()
+        window_layout.save_settings(self)
 
     # --- the site ------------------------------------------------------------
 
@@ -528,7 +460,7 @@ class MainWindow(QMainWindow):
             return False
         doc.moved(new, draft=False)
         self.markdown.set_modified(False)
-        self.safety.on_opened()
+        self.safety.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
         self.status.showMessage(f"Published as {new.name}", 6000)
@@ -548,8 +480,7 @@ class MainWindow(QMainWindow):
             return False
         if new != old:
             doc.moved(new, draft=doc.draft)
-            self.safety.history.move(self.site.root, old, new)
-            self.safety.on_opened()
+            self.safety.moved(old, new)
             self._refresh_paths(old, new)
             self._show_document()
         return True

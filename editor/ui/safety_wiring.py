@@ -123,6 +123,12 @@ class SafetyNet(QObject):
         doc = self.window.document
         self.guard.opened(doc.path, doc.stamp)
 
+    def moved(self, old: Path, new: Path) -> None:
+        """Published or renamed: the history follows the post, the watch the new file."""
+        with contextlib.suppress(BylineError, OSError):  # history is a help, never a blocker
+            self.history.move(self.window.site.root, old, new)
+        self.on_opened()
+
     def watch_site(self) -> None:
         site = self.window.site
         self.watch.watch_folders([d for d in (site.posts_dir, site.drafts_dir) if d.is_dir()])

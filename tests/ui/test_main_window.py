@@ -378,7 +378,7 @@ def test_a_file_that_is_not_utf8_opens_read_only(qtbot, window: MainWindow, monk
 
 
 def test_default_pane_sizes_make_the_markdown_pane_widest() -> None:
-    from editor.ui.main_window import default_sizes
+    from editor.ui.window_layout import default_sizes
 
     for width in (1280, 1440, 1920, 2560):
         list_w, form_w, markdown_w, preview_w = default_sizes(width, 345)

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         )
         safety.guard.reloadNeeded.connect(safety.show_loaded)
         safety.guard.failed.connect(lambda exc: prompts.show_error(self, "Reload", str(exc)))
-        safety.watch.postFolderChanged.connect(self._start_indexing)
+        safety.watch.postFolderChanged.connect(self._refresh_site)
         safety.watch.postChangedOnDisk.connect(self._refresh_paths)
         safety.watch.postRemovedOnDisk.connect(self._refresh_paths)
 
@@ -202,6 +202,11 @@ class MainWindow(QMainWindow):
     def _on_index_failed(self, _ticket: int, exc: Exception) -> None:
         self.status.set_busy(None)
         self.status.showMessage(f"Could not index the site: {exc}", 10000)
+
+    def _refresh_site(self) -> None:
+        """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
+        index, style = self.index, self.site.style
+        self.indexer.submit(lambda: (index, index.refresh(), style, None))
 
     def _refresh_paths(self, *paths: Path) -> None:
         index = self.index

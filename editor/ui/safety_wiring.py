@@ -94,6 +94,12 @@ class SafetyNet(QObject):
         header = doc.images.get(str(doc.post.get("image") or "")) if doc.post else None
         if header is not None:
             image = StagedImage(header.rel_path, data=header.data)
+        # inline images the text refers to, not yet written: journalled with it
+        inline = [
+            StagedImage(im.rel_path, data=im.data).to_json()
+            for im in doc.images.images()
+            if im is not header and im.rel_path in text
+        ]
         return JournalEntry(
             key=doc.journal_key,
             text=text,
@@ -101,7 +107,7 @@ class SafetyNet(QObject):
             post_path=None if doc.path is None else str(doc.path),
             cursor=w.markdown.editor.textCursor().position(),
             raw=doc.raw,
-            fields={"draft": doc.draft},
+            fields={"draft": doc.draft, "inline_images": inline},
             image=image,
             disk=doc.stamp,
         )
@@ -171,8 +177,12 @@ class SafetyNet(QObject):
             w.document.path = path  # deleted or renamed since: Save writes it back
         doc = w.document
         doc.journal_key = entry.key
-        if entry.image is not None and entry.image.data:
-            doc.images.add(_processed(entry.image))
+        staged = [entry.image] if entry.image is not None else []
+        inline = entry.fields.get("inline_images")
+        staged += [StagedImage.from_json(i) for i in inline] if isinstance(inline, list) else []
+        for image in staged:
+            if image is not None and image.data:
+                doc.images.add(_processed(image))
         w.set_text_as_unsaved_change(entry.text, cursor=entry.cursor)
         self.autosaver.adopt(entry.key)
 

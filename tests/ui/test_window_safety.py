@@ -217,3 +217,32 @@ def test_history_restore_is_an_unsaved_change(qtbot, window: MainWindow) -> None
     assert path.read_text(encoding="utf-8").endswith(" Second version.")
     assert window.save()
     assert path.read_text(encoding="utf-8") == first
+
+
+def test_staged_images_survive_a_crash(qtbot, window: MainWindow, settings, data_dir: Path,
+                                       monkeypatch, second_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    photo = tmp_path / "header.png"
+    Image.new("RGB", (300, 200), "purple").save(photo)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
+    )
+    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
+        window.form.image.choose_button.click()
+    header = blocker.args[0]
+    window.safety.autosaver.flush()
+    # the first instance "dies": its journal lock goes, its entry stays
+    window.safety.journal.close()
+
+    monkeypatch.setattr(RecoveryDialog, "exec", lambda d: d.restore(d.rows()[0]) or 1)
+    win = open_window(None, settings, data_dir)
+    second_window.append(win)
+    qtbot.waitUntil(lambda: win.document.dirty, timeout=5000)
+    assert header.rel_path in win.document.images
+    assert not (win.site.root / header.rel_path).exists()
+    assert win.save()
+    assert (win.site.root / header.rel_path).read_bytes() == header.data
+    post = (win.site.root / DUSK).read_text(encoding="utf-8")
+    assert f"image: {header.rel_path}\n" in post

@@ -11,8 +11,6 @@ from pathlib import Path
 from editor import __version__
 from editor.core.dates import parse_date_value
 from editor.core.errors import BylineError, PostFormatError
-from editor.core.image_store import ImageStage
-from editor.core.images import process_file
 from editor.core.post import decode, parse_post
 from editor.core.site import Site
 from editor.core.site_index import SiteIndex
@@ -39,7 +37,11 @@ def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     site = Site.open(args.site)
     # processed first: a bad image stops everything before a byte is written
-    image = process_file(args.image) if getattr(args, "image", None) else None
+    image = None
+    if getattr(args, "image", None):
+        from editor.core.images import process_file  # Pillow: only when an image is given
+
+        image = process_file(args.image)
     zone = site.zone
     if args.date:
         try:
@@ -71,6 +73,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if image is not None:
         fields["image"] = image.rel_path
     post = site.new_post(fields, body)
+    from editor.core.image_store import ImageStage
+
     stage = ImageStage()
     if image is not None:
         stage.add(image)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.core import post_actions
 from editor.core.errors import BylineError, ConflictError
-from editor.core.inline_images import learn_site_inline_form
 from editor.core.post_checks import check_post
 from editor.core.render import SiteContext
 from editor.core.site import Site
-from editor.ui import prompts, window_layout
+from editor.core.site_index import Vocabulary
+from editor.ui import index_jobs, prompts, window_layout
 from editor.ui.document import Document
 from editor.ui.front_matter_form import FrontMatterForm
 from editor.ui.image_wiring import ImageWiring
@@ -153,6 +152,7 @@ class MainWindow(QMainWindow):
     def _set_site(self, site: Site) -> None:
         self.site = site
         self.index = site.index  # its cache in site.cache_dir (Qt's CacheLocation)
+        self.vocabulary = Vocabulary()  # until the first refresh
         self.document = Document(site, self)
         self.document.dirtyChanged.connect(self._on_dirty)
         self.document.dirtyChanged.connect(self.safety.on_dirty)
@@ -171,30 +171,25 @@ class MainWindow(QMainWindow):
 
     def _start_indexing(self) -> None:
         self.status.set_busy("Indexing posts…")
-        index = self.index
-        site = self.site
-        self.indexer.submit(
-            lambda: (index, index.refresh(), index.learned_style(), learn_site_inline_form(site))
-        )
+        self.indexer.submit(index_jobs.first_refresh(self.site, self.index))
 
-    def _on_indexed(self, _ticket: int, result: Any) -> None:
-        index, delta, style, inline_form = result
-        if index is not self.index:
+    def _on_indexed(self, _ticket: int, result: index_jobs.Indexed) -> None:
+        if result.index is not self.index:
             return  # a site that is no longer open
-        self.site.style = style
-        if inline_form is not None:
-            self.images.set_inline_form(inline_form)
+        if result.style is not None:
+            self.site.style = result.style
+        if result.inline_form is not None:
+            self.images.set_inline_form(result.inline_form)
+        self.vocabulary = v = result.vocabulary
         self.status.set_busy(None)
+        delta = result.delta
         if self.post_list.path_count() and not delta.added and not delta.removed:
             # a save: update those rows only (rebuilding 10,000 rows would stall the window)
-            for path in delta.changed:
-                entry = index.entry(path)
-                if entry is not None:
-                    self.post_list.update_entry(entry)
+            for entry in result.changed:
+                self.post_list.update_entry(entry)
         else:
-            self.post_list.set_entries(index.entries())
+            self.post_list.set_entries(result.entries)
         self.post_list.select_path(self.document.path)
-        v = index.vocabulary
         self.form.set_vocabulary(
             v.layouts, v.authors, self.site.config.authors, v.categories, v.tags
         )
@@ -205,12 +200,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_site(self) -> None:
         """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
-        index, style = self.index, self.site.style
-        self.indexer.submit(lambda: (index, index.refresh(), style, None))
+        self.indexer.submit(index_jobs.refresh(self.index))
 
     def _refresh_paths(self, *paths: Path) -> None:
-        index = self.index
-        self.indexer.submit(lambda: (index, index.refresh_paths(paths), self.site.style, None))
+        self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
 
     def _newest_post_file(self) -> Path | None:
         files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
@@ -293,7 +286,7 @@ class MainWindow(QMainWindow):
     def new_post(self, *, draft: bool) -> bool:
         if not self.maybe_save():
             return False
-        v = self.index.vocabulary
+        v = self.vocabulary  # from the last refresh: the index may be busy in its thread
         layout = next((k for k, n in v.layouts.most_common() if n), "post")
         author = self.site.config.default_value("author", "_posts/new.md") or next(
             (k for k, n in v.authors.most_common() if n), next(iter(self.site.config.authors), "")

@@ -1,0 +1,57 @@
+"""Site index work for the window's one index thread, handed back as a snapshot.
+
+The index is not thread-safe, so the GUI thread never reads it while a job may run:
+each job refreshes it and copies out what the window shows (entries, vocabulary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.house_style import HouseStyle
+from editor.core.inline_images import InlineForm, learn_site_inline_form
+from editor.core.site import Site
+from editor.core.site_index import IndexDelta, PostEntry, SiteIndex, Vocabulary
+
+
+@dataclass
+class Indexed:
+    """What one refresh changed and what the window shows from it."""
+
+    index: SiteIndex
+    delta: IndexDelta
+    entries: list[PostEntry]  # every post, newest first
+    changed: list[PostEntry]  # the entries of `delta.changed`
+    vocabulary: Vocabulary
+    style: HouseStyle | None = None  # learned on the first refresh only
+    inline_form: InlineForm | None = None
+
+
+def _snapshot(index: SiteIndex, delta: IndexDelta) -> Indexed:
+    changed = [e for e in (index.entry(p) for p in delta.changed) if e is not None]
+    return Indexed(index, delta, index.entries(), changed, index.vocabulary)
+
+
+def first_refresh(site: Site, index: SiteIndex) -> Callable[[], Indexed]:
+    """The full refresh at opening: also learns the house style and the inline image form."""
+
+    def job() -> Indexed:
+        result = _snapshot(index, index.refresh())
+        result.style = index.learned_style()
+        result.inline_form = learn_site_inline_form(site)
+        return result
+
+    return job
+
+
+def refresh(index: SiteIndex) -> Callable[[], Indexed]:
+    """An incremental refresh (files added or removed elsewhere): stats, re-reads changes."""
+    return lambda: _snapshot(index, index.refresh())
+
+
+def refresh_paths(index: SiteIndex, paths: Iterable[Path]) -> Callable[[], Indexed]:
+    """Re-read these files only (a save, a rename, a change seen on disk)."""
+    wanted = list(paths)
+    return lambda: _snapshot(index, index.refresh_paths(wanted))

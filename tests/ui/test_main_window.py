@@ -385,3 +385,12 @@ def test_default_pane_sizes_make_the_markdown_pane_widest() -> None:
         assert list_w + form_w + markdown_w + preview_w == width
         assert markdown_w > max(list_w, form_w, preview_w), width
     assert default_sizes(1440, 345) == (245, 360, 475, 360)
+
+
+def test_index_cache_lives_in_qt_cache_location(window: MainWindow) -> None:
+    from editor.ui.qt_paths import app_cache_dir
+
+    assert window.site.cache_dir == app_cache_dir()
+    assert window.index is window.site.index
+    window.wait_for_index()
+    assert any(app_cache_dir().rglob("*")), "the index cache was written there"

@@ -394,3 +394,22 @@ def test_index_cache_lives_in_qt_cache_location(window: MainWindow) -> None:
     assert window.index is window.site.index
     window.wait_for_index()
     assert any(app_cache_dir().rglob("*")), "the index cache was written there"
+
+
+def test_scroll_sync_both_ways_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    body = "\n\n".join(f"## Heading {i}\n\nParagraph {i} with some words." for i in range(80))
+    editor = window.markdown.editor
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        editor.selectAll()
+        editor.insertPlainText(body)  # typed (as one edit): the preview follows
+    preview_bar = window.preview.browser.verticalScrollBar()
+    assert preview_bar.maximum() > 0
+    # the Markdown cursor moves to a line far down: the preview scrolls there
+    preview_bar.setValue(0)
+    window.markdown.go_to_line(body.split("\n").index("## Heading 60") + 1)
+    assert preview_bar.value() > 0
+    # the author scrolls the preview: the Markdown pane follows
+    text_bar = editor.verticalScrollBar()
+    text_bar.setValue(0)
+    preview_bar.setValue(preview_bar.maximum() // 2)
+    qtbot.waitUntil(lambda: text_bar.value() > 0, timeout=5000)

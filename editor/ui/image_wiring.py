@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from editor.core.images import ProcessedImage
-from editor.core.inline_images import InlineForm, InlineReference
+from editor.core.inline_images import InlineForm, InlineReference, images_without_alt
+from editor.core.post_checks import PostWarning
 from editor.ui import prompts
 from editor.ui.inline_image import InlineImageAttacher, insert_reference
 
@@ -26,6 +29,28 @@ class ImageWiring(QObject):
         super().__init__(window)
         self.window = window
         self.inline = InlineImageAttacher(self)
+
+    def accept_header_drops_on(self, widget: QWidget) -> None:
+        """A picture dropped onto `widget` (the preview) becomes the header image."""
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, (QDragEnterEvent, QDragMoveEvent)
+        ):
+            if self.window.form.image.can_accept(event.mimeData()) and self._can_edit():
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            if self._can_edit() and self.window.form.image.attach_mime(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _can_edit(self) -> bool:
+        return self.window.document.post is not None  # raw mode: the form is off
 
     def set_inline_form(self, form: InlineForm) -> None:
         """The reference form the site's posts use (learned in the background)."""
@@ -53,3 +78,13 @@ class ImageWiring(QObject):
 
     def on_error(self, message: str) -> None:
         prompts.show_error(self.window, "Image", message)
+
+
+def alt_text_warnings(body: str) -> list[PostWarning]:
+    """Images in the text without alt text (screen readers and broken links show nothing)."""
+    missing = images_without_alt(body)
+    if not missing:
+        return []
+    lines = ", ".join(str(m.line) for m in missing[:8]) + (" …" if len(missing) > 8 else "")
+    noun = "An image has" if len(missing) == 1 else f"{len(missing)} images have"
+    return [PostWarning("alt", f"{noun} no alt text (line {lines}): describe what it shows.")]

@@ -25,7 +25,7 @@ from editor.core.site_index import Vocabulary
 from editor.ui import index_jobs, prompts, window_layout
 from editor.ui.document import Document
 from editor.ui.front_matter_form import FrontMatterForm
-from editor.ui.image_wiring import ImageWiring
+from editor.ui.image_wiring import ImageWiring, alt_text_warnings
 from editor.ui.markdown_pane import MarkdownPane
 from editor.ui.post_list_pane import PostListPane
 from editor.ui.preferences import PreferencesDialog
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.markdown.imageDropped.connect(img.on_mime_dropped)
         img.inline.imageReady.connect(img.on_inline_ready)
         img.inline.errorOccurred.connect(img.on_error)
+        img.accept_header_drops_on(self.preview.browser.viewport())
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
         self.markdown.textEdited.connect(self._idle.start)
@@ -362,7 +363,8 @@ class MainWindow(QMainWindow):
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
         if doc.post is not None:
-            self.form.set_warnings(check_post(self.site, doc.post, doc.path))
+            warnings = check_post(self.site, doc.post, doc.path)
+            self.form.set_warnings(warnings + alt_text_warnings(doc.post.body))
 
     def _on_raw_changed(self, raw: bool) -> None:
         doc = self.document

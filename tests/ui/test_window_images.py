@@ -139,3 +139,38 @@ def test_text_paste_still_pastes_text(window: MainWindow) -> None:
     mime.setText("plain words")
     window.markdown.editor.insertFromMimeData(mime)
     assert "plain words" in window.markdown.text()
+
+
+def test_picture_dropped_on_the_preview_becomes_the_header(qtbot, window: MainWindow,
+                                                           tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from PySide6.QtCore import QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    photo = _photo(tmp_path, "gold")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    target = window.preview.browser.viewport()
+    enter = QDragEnterEvent(
+        target.rect().center(), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(target.rect().center()), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
+        QApplication.sendEvent(target, drop)
+    assert window.document.post is not None
+    assert window.document.post.get("image") == blocker.args[0].rel_path
+
+
+def test_images_without_alt_text_are_flagged(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.markdown.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\n![](/assets/images/x.jpg)\n")
+    label = window.form.warnings_label
+    qtbot.waitUntil(lambda: "no alt text" in label.text(), timeout=5000)
+    editor.undo()
+    qtbot.waitUntil(lambda: "no alt text" not in label.text(), timeout=5000)

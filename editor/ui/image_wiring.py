@@ -36,18 +36,19 @@ class ImageWiring(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
-            event, (QDragEnterEvent, QDragMoveEvent)
+        image = self.window.form.image
+        if isinstance(event, (QDragEnterEvent, QDragMoveEvent)) and event.type() in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
         ):
-            if self.window.form.image.can_accept(event.mimeData()) and self._can_edit():
-                event.acceptProposedAction()
-                return True
-        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            if self._can_edit() and self.window.form.image.attach_mime(event.mimeData()):
-                event.acceptProposedAction()
-                return True
-        return super().eventFilter(watched, event)
+            accept = self._can_edit() and image.can_accept(event.mimeData())
+        elif isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            accept = self._can_edit() and image.attach_mime(event.mimeData())
+        else:
+            return super().eventFilter(watched, event)
+        if accept:
+            event.acceptProposedAction()
+        return accept
 
     def _can_edit(self) -> bool:
         return self.window.document.post is not None  # raw mode: the form is off

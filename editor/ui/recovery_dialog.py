@@ -38,6 +38,7 @@ class RecoveryRow(QFrame):
             f"{title}<br>{_escape(where)}{site}<br>unsaved changes from {when}", self
         )
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)  # long paths wrap instead of widening the row
         self.compare_button = QPushButton("Compare…", self)
         self.restore_button = QPushButton("Restore", self)
         self.discard_button = QPushButton("Discard", self)
@@ -82,6 +83,7 @@ class RecoveryDialog(QDialog):
         self._rows_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._list)
         buttons = QDialogButtonBox(self)
         self.later_button = buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from editor.ui import prompts
@@ -115,12 +115,11 @@ def test_image_pasted_into_the_markdown_pane(qtbot, window: MainWindow) -> None:
     editor.setTextCursor(cursor)
     shot = QImage(200, 120, QImage.Format.Format_RGB32)
     shot.fill(QColor("olive"))
-    mime = QMimeData()
-    mime.setImageData(shot)
+    QApplication.clipboard().setImage(shot)
     before_images = _images(window)
     with qtbot.waitSignal(window.images.inline.imageReady, timeout=10000) as blocker:
-        assert editor.canInsertFromMimeData(mime)
-        editor.insertFromMimeData(mime)
+        editor.setFocus()
+        qtbot.keySequence(editor, QKeySequence.StandardKey.Paste)  # Ctrl+V
     image, ref = blocker.args
     text = window.markdown.text()
     assert text.endswith(ref.text)
@@ -174,3 +173,19 @@ def test_images_without_alt_text_are_flagged(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "no alt text" in label.text(), timeout=5000)
     editor.undo()
     qtbot.waitUntil(lambda: "no alt text" not in label.text(), timeout=5000)
+
+
+def test_only_pictures_go_to_the_image_pipeline(tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from editor.ui.markdown_pane import holds_image
+
+    text_file, picture = tmp_path / "notes.txt", _photo(tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(text_file))])
+    assert not holds_image(mime)
+    mime.setUrls([QUrl.fromLocalFile(str(picture))])
+    assert holds_image(mime)
+    plain = QMimeData()
+    plain.setText("words")
+    assert not holds_image(plain)

@@ -246,3 +246,16 @@ def test_staged_images_survive_a_crash(qtbot, window: MainWindow, settings, data
     assert (win.site.root / header.rel_path).read_bytes() == header.data
     post = (win.site.root / DUSK).read_text(encoding="utf-8")
     assert f"image: {header.rel_path}\n" in post
+
+
+def test_raw_mode_post_is_journalled_as_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    broken = window.site.root / "_posts" / "2025-10-02-broken.md"
+    broken.write_text('---\ntitle: "unclosed\n---\nBody\n', encoding="utf-8")
+    assert window.open_post(broken)
+    assert window.document.raw
+    _type_at_end(qtbot, window, "More")
+    window.safety.autosaver.flush()
+    entry = json.loads(_journal_file(window).read_text(encoding="utf-8"))
+    assert entry["raw"] is True
+    assert entry["text"] == '---\ntitle: "unclosed\n---\nBody\nMore'
+    assert broken.read_text(encoding="utf-8") == '---\ntitle: "unclosed\n---\nBody\n'

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.core.house_style import HouseStyle
 from editor.core.inline_images import InlineForm, learn_site_inline_form
 from editor.core.site import Site
 from editor.core.site_index import IndexDelta, PostEntry, SiteIndex, Vocabulary
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
 
 
 @dataclass
@@ -55,3 +59,24 @@ def refresh_paths(index: SiteIndex, paths: Iterable[Path]) -> Callable[[], Index
     """Re-read these files only (a save, a rename, a change seen on disk)."""
     wanted = list(paths)
     return lambda: _snapshot(index, index.refresh_paths(wanted))
+
+
+def show(window: MainWindow, result: Indexed) -> None:
+    """On the GUI thread: the list, the form's vocabulary and the learned forms follow."""
+    if result.style is not None:
+        window.site.style = result.style
+    if result.inline_form is not None:
+        window.images.set_inline_form(result.inline_form)
+    window.vocabulary = v = result.vocabulary
+    window.status.set_busy(None)
+    delta = result.delta
+    if window.post_list.path_count() and not delta.added and not delta.removed:
+        # a save: update those rows only (rebuilding 10,000 rows would stall the window)
+        for entry in result.changed:
+            window.post_list.update_entry(entry)
+    else:
+        window.post_list.set_entries(result.entries)
+    window.post_list.select_path(window.document.path)
+    window.form.set_vocabulary(
+        v.layouts, v.authors, window.site.config.authors, v.categories, v.tags
+    )

@@ -175,25 +175,8 @@ class MainWindow(QMainWindow):
         self.indexer.submit(index_jobs.first_refresh(self.site, self.index))
 
     def _on_indexed(self, _ticket: int, result: index_jobs.Indexed) -> None:
-        if result.index is not self.index:
-            return  # a site that is no longer open
-        if result.style is not None:
-            self.site.style = result.style
-        if result.inline_form is not None:
-            self.images.set_inline_form(result.inline_form)
-        self.vocabulary = v = result.vocabulary
-        self.status.set_busy(None)
-        delta = result.delta
-        if self.post_list.path_count() and not delta.added and not delta.removed:
-            # a save: update those rows only (rebuilding 10,000 rows would stall the window)
-            for entry in result.changed:
-                self.post_list.update_entry(entry)
-        else:
-            self.post_list.set_entries(result.entries)
-        self.post_list.select_path(self.document.path)
-        self.form.set_vocabulary(
-            v.layouts, v.authors, self.site.config.authors, v.categories, v.tags
-        )
+        if result.index is self.index:  # else a site that is no longer open
+            index_jobs.show(self, result)
 
     def _on_index_failed(self, _ticket: int, exc: Exception) -> None:
         self.status.set_busy(None)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editor.core.errors import BylineError
@@ -53,6 +53,9 @@ class SafetyNet(QObject):
             self.journal.prune()
         self.history = History(data_dir / "history")
         self.autosaver = Autosaver(self.journal, state=self.journal_entry, parent=self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # quitting by other ways than closing the window
+            app.aboutToQuit.connect(self.autosaver.flush)
         self.watch = FileWatch(self)
         self.banner = ConflictBanner(window)
         self.guard = ExternalChanges(

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPixmap,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -73,6 +74,35 @@ def qimage_to_png(image: QImage) -> bytes:
     return bytes(array.data())
 
 
+class ElidedLabel(QLabel):
+    """A label that shows the middle of a long text as `…` and the whole text as a tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        shown = self._full
+        if metrics.horizontalAdvance(shown) > self.width():
+            # the file name says more than its folder (always assets/images/ here)
+            name = shown.rsplit("/", 1)[-1]
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, self.width())
+        super().setText(shown)
+
+
 class ImageField(QWidget):
     """The `image:` field: imageStaged(ProcessedImage), imageRemoved(), errorOccurred(str)."""
 
@@ -108,8 +138,7 @@ class ImageField(QWidget):
         self.thumbnail.setFixedSize(THUMB_HEIGHT * 2, THUMB_HEIGHT)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setFrameShape(QLabel.Shape.StyledPanel)
-        self.path_label = QLabel()
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label = ElidedLabel()
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info_label = QLabel()
         self.choose_button = QPushButton("Choose…")

@@ -47,7 +47,7 @@ def test_choose_stages_a_processed_image(
     assert isinstance(image, ProcessedImage)
     assert (image.width, image.height) == (2000, 3000)  # upright portrait
     assert field.staged() is image and field.rel_path() == image.rel_path
-    assert field.path_label.text() == image.rel_path
+    assert field.path_label.full_text() == image.rel_path
     assert field.info_label.text() == f"2000 × 3000 px · {human_size(image.size)}"
     pixmap = field.thumbnail.pixmap()
     assert not pixmap.isNull() and pixmap.height() == 96

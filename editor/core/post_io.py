@@ -38,7 +38,8 @@ class LoadedPost:
     error: PostFormatError | None  # set when `post` is None: edit `text` raw
 
 
-def _read(path: Path) -> tuple[bytes, DiskStamp]:
+def read_file(path: Path) -> tuple[bytes, DiskStamp]:
+    """A post file's bytes and stamp; refuses pipes, folders and files too large to be posts."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
             # a pipe or a device named .md would block or never end
@@ -78,7 +79,7 @@ def read_post(
     Raises only for files that are no text at all (binary, not UTF-8, too large, unreadable).
     """
     file = Path(path)
-    data, stamp = _read(file)
+    data, stamp = read_file(file)
     text = decode(data, str(file))
     try:
         post = parse_post(text, path=str(file), zone=zone, style=style)
@@ -144,7 +145,7 @@ def save_post(
             raise storage_error(exc, target, writing_folder=True) from exc
     old: bytes | None = None
     if not new and (target.exists() or target.is_symlink()):
-        old, now = _read(target)
+        old, now = read_file(target)
         if expected is not None and not expected.same_content(now):
             raise ConflictError(
                 f"{target.name} changed on disk since it was opened; reload it or keep yours",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,9 +55,12 @@ class FrontMatter:
 
 def read_head(path: str, limit: int = HEAD_BYTES) -> tuple[bytes, int, int, bool]:
     """(first bytes, mtime_ns, size, whether that is the whole file), in one open."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # O_NONBLOCK: a pipe named .md must not hang the index (regular files read as usual)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
         data = os.read(fd, limit)
     finally:
         os.close(fd)

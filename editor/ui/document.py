@@ -7,7 +7,6 @@ Markdown pane's QTextDocument while typing and is handed over only when needed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from editor.core.history import History
 from editor.core.image_store import ImageStage
 from editor.core.journal import Journal
 from editor.core.post import BOM, Post, parse_post
-from editor.core.post_io import save_post
+from editor.core.post_io import read_file, save_post
 from editor.core.site import Site
 
 
@@ -95,10 +94,7 @@ class Document(QObject):
 
     def load(self, path: Path) -> None:
         """Open a post file; broken front matter opens in raw mode with `error` set."""
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            data = handle.read()
-        self.stamp = DiskStamp.of(data, st)
+        data, self.stamp = read_file(path)
         self.images.clear()
         self.path = path
         self.journal_key = Journal.key_for(self.site.root, path)

@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
     def _load(self, path: Path) -> bool:
         try:
             self.document.load(path)
-        except OSError as exc:
-            prompts.show_error(self, "Open", f"Cannot read {path.name}: {exc.strerror}")
+        except BylineError as exc:
+            prompts.show_error(self, "Open", exc.message)
             return False
         self._show_document()
         self.safety.on_opened()

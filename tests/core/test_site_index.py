@@ -468,3 +468,14 @@ def test_crlf_and_bom_posts_read_like_the_editor_reads_them(site_dir: Path, tmp_
         assert front.key_lines["date"] == 4
     entry = open_index(site_dir, tmp_path).entry(crlf)
     assert entry is not None and entry.categories == ("News", "World")
+
+
+def test_a_pipe_named_md_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    os.mkfifo(tmp_path / "_posts" / "2025-01-01-pipe.md")
+    index = SiteIndex(Site.open(tmp_path, learn=False), use_cache=False)
+    index.refresh()
+    (entry,) = index.entries()
+    assert entry.problem is not None
+    assert "not a regular file" in entry.problem.message

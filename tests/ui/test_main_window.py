@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from editor.ui import prompts
 from editor.ui.main_window import MainWindow
 
 FJORD = "_posts/2025-03-08-walking-the-fjord-path-in-early-spring.md"
@@ -413,3 +414,16 @@ def test_scroll_sync_both_ways_in_the_window(qtbot, window: MainWindow) -> None:
     text_bar.setValue(0)
     preview_bar.setValue(preview_bar.maximum() // 2)
     qtbot.waitUntil(lambda: text_bar.value() > 0, timeout=5000)
+
+
+def test_a_pipe_named_md_is_refused_not_read(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append(text))
+    fifo = window.site.root / "_posts" / "2025-01-01-pipe.md"
+    os.mkfifo(fifo)
+    before = window.document.path
+    assert not window.open_post(fifo)  # reading it would block the window forever
+    assert shown == ["2025-01-01-pipe.md is not a regular file"]
+    assert window.document.path == before

@@ -115,6 +115,13 @@ def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from editor.core.gc_pause import gc_paused
+
+    with gc_paused():  # tens of thousands of small objects, none of them in a cycle
+        return _list(args)
+
+
+def _list(args: argparse.Namespace) -> int:
     from editor.core import listing_cache, paths
     from editor.core.site_root import find_site_root
 
@@ -134,7 +141,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     output = json_lines(entries) if args.json else text_lines(entries)
     sys.stdout.write(output)
-    stamps = site.index.stamps()
+    stamps = None if saved is None else site.index.stamps()
     if saved is not None and stamps is not None:
         listing_cache.save(saved, site.root, variant, *stamps, output)
     return 0

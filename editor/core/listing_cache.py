@@ -55,19 +55,22 @@ def key_of(site_root: Path, variant: str) -> dict[str, Any]:
     }
 
 
-def _stamps(root: str, rels: Iterable[str]) -> array[int] | None:
-    """(mtime_ns, size) of each file, flat; None when one is missing."""
-    out: array[int] = array("q")
-    add = out.append
+def _same_stamps(root: str, rels: list[str], packed: bytes) -> bool:
+    """Whether every file still has the (mtime_ns, size) in `packed` (stops at a change)."""
+    stamps: array[int] = array("q")
+    stamps.frombytes(packed)
+    if len(stamps) != 2 * len(rels):
+        return False
     stat = os.stat
+    pairs = iter(stamps)
     try:
-        for rel in rels:
+        for rel, mtime_ns, size in zip(rels, pairs, pairs, strict=True):
             st = stat(f"{root}/{rel}")
-            add(st.st_mtime_ns)
-            add(st.st_size)
+            if st.st_mtime_ns != mtime_ns or st.st_size != size:
+                return False  # no need to look further: the listing is made anew
     except OSError:
-        return None
-    return out
+        return False
+    return True
 
 
 def load(path: Path, site_root: Path, variant: str) -> str | None:
@@ -94,8 +97,7 @@ def load(path: Path, site_root: Path, variant: str) -> str | None:
         paths = data[at : at + paths_len].decode("utf-8", "surrogateescape")
         at += paths_len
         rels = paths.split(_SEP) if paths else []
-        stamps = _stamps(str(site_root), rels)
-        if stamps is None or stamps.tobytes() != data[at : at + stamps_len]:
+        if not _same_stamps(str(site_root), rels, data[at : at + stamps_len]):
             return None
         return data[at + stamps_len :].decode("utf-8", "surrogatepass")
     except (OSError, ValueError, TypeError, struct.error, AttributeError):

@@ -24,7 +24,7 @@ from editor.core.cache_files import cache_file
 from editor.core.post_files import folders_unchanged
 from editor.core.site_root import CONFIG_NAMES
 
-FORMAT = 1
+FORMAT = 1  # bump when listing.py prints anything differently
 MAGIC = b"byline-listing\n"
 # the lengths in bytes of the header, paths, stamps and output, and a CRC-32 of them all
 _LENGTHS = struct.Struct("<QQQQI")

@@ -9,29 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from editor import __version__
 from editor.core import errors
+from editor.core.cache_files import cache_file as cache_file  # its old home
 from editor.core.post_entry import PostEntry
 
 FORMAT = 2
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICRO = dt.timedelta(microseconds=1)
-
-
-def cache_file(cache_root: Path, site_root: Path) -> Path:
-    """The cache file of one site (named by a hash of its folder)."""
-    # the folder's name for people looking in the cache folder; the checksum (and the root
-    # in the fingerprint) tells same-named sites apart
-    text = str(site_root)
-    crc = zlib.crc32(text.encode("utf-8", "surrogateescape"))
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", site_root.name)[:40] or "site"
-    return cache_root / "site-index" / f"{name}-{crc:08x}.json"
 
 
 def _problem_row(problem: errors.BylineError | None) -> list[Any] | None:

@@ -1,4 +1,8 @@
-"""`byline list` output: a line per post, or a JSON array with one object per post."""
+"""`byline list` output: a line per post, or a JSON array with one object per post.
+
+`byline list` keeps what it printed (listing_cache): a change to what these functions
+print must bump listing_cache.FORMAT, or an old listing may be printed again.
+"""
 
 from __future__ import annotations
 

@@ -30,10 +30,12 @@ def scan_all(
     workers: int = 1,
     scan: Callable[[PostFile, ScanContext], PostEntry] = scan_entry,
 ) -> list[PostEntry]:
-    """An entry for every file, in order; with `workers` > 1, half is read by a child."""
+    """An entry for every file, in order; with `workers` > 1, about half is read by a child."""
     if workers < 2 or len(files) < MIN_FILES or not can_fork():
         return [scan(f, context) for f in files]
-    middle = len(files) // 2
+    # the child's share is a little smaller: it also packs its rows, which the parent waited
+    # ~10 ms for at 50/50 (10,000 posts)
+    middle = len(files) * 53 // 100
     theirs = files[middle:]
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -154,9 +154,23 @@ def read_front_matter(
     except BylineError as exc:
         if isinstance(exc, InvalidDateError) and exc.line is None:
             _locate_bad_date(exc, data)
-        return FrontMatter(problem=exc, mtime_ns=mtime_ns, size=size)
+        return FrontMatter(problem=_kept(exc), mtime_ns=mtime_ns, size=size)
     fm_text = post.front_matter_text
     return FrontMatter(post.values, _post_key_lines(post), fm_text, None, mtime_ns, size)
+
+
+def _kept(exc: BylineError) -> BylineError:
+    """`exc` without its tracebacks, to be kept in an entry.
+
+    A traceback holds the frames it passed through and, through them, the whole stack
+    above (the index's refresh with every list it was building): kept in an entry, it
+    would keep all that alive, in a cycle only the collector can free.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        seen.__traceback__ = None
+        seen = seen.__cause__ or seen.__context__
+    return exc
 
 
 # --- entries ---------------------------------------------------------------
@@ -257,7 +271,7 @@ def make_entry(file: PostFile, front: FrontMatter, context: ScanContext) -> Post
         except InvalidDateError as exc:
             exc.line = key_line(front, "date")
             exc.path = path
-            problem = problem or exc
+            problem = problem or _kept(exc)
     name = rel_path[rel_path.rfind("/") + 1 :]
     if date is None and not draft:
         date = file_date(name, context.zone)

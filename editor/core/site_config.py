@@ -8,26 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.dates import site_zone
-from editor.core.errors import BylineError, SiteError
+from editor.core.errors import BylineError
+from editor.core.site_root import CONFIG_NAMES
+from editor.core.site_root import find_site_root as find_site_root  # its old home
 from editor.core.yaml_io import load_yaml
-
-CONFIG_NAMES = ("_config.yml", "_config.yaml")
-
-
-def find_site_root(path: str | Path) -> Path:
-    """The site folder holding `path`: the nearest folder upwards with _config.yml or _posts/."""
-    start = Path(path).expanduser().resolve()
-    if not start.exists():
-        raise SiteError(f"{start} does not exist", path=str(start))
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / n).is_file() for n in CONFIG_NAMES) or (candidate / "_posts").is_dir():
-            return candidate
-    raise SiteError(
-        f"{start} is not inside a Jekyll site: no folder from here up holds "
-        "_config.yml or a _posts/ folder",
-        path=str(start),
-    )
 
 
 @dataclass(frozen=True)

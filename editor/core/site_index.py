@@ -171,6 +171,17 @@ class SiteIndex:
             self._style = learn_style(samples)
         return self._style
 
+    def stamps(self) -> tuple[dict[str, int], list[tuple[str, int, int]]] | None:
+        """(post folders' mtimes, (rel_path, mtime_ns, size) of every post) as last indexed.
+
+        None when the folders were listed too recently to tell a later change by their
+        mtimes: then nothing may be kept on the strength of them.
+        """
+        if not self._indexed or self._folders is None:
+            return None
+        files = [(e.rel_path, e.mtime_ns, e.size) for e in self._entries.values()]
+        return dict(self._folders), files
+
     # --- refreshing ----------------------------------------------------------
 
     def refresh(self) -> IndexDelta:

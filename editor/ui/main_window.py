@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.form.imageStaged.connect(img.on_header_staged)
         self.form.imageRemoved.connect(img.on_header_removed)
         self.form.image.errorOccurred.connect(img.on_error)
+        self.form.image.set_staged_lookup(lambda rel: self.document.images.get(rel))
         self.markdown.imageDropped.connect(img.on_mime_dropped)
         img.inline.imageReady.connect(img.on_inline_ready)
         img.inline.errorOccurred.connect(img.on_error)

@@ -20,6 +20,7 @@ from typing import NoReturn
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
+from editor.core.banded_resize import band_count, resize_upright
 from editor.core.errors import BylineError
 from editor.core.jpeg_segments import strip_jpeg
 
@@ -41,6 +42,7 @@ _TRANSPOSE = {
     8: Image.Transpose.ROTATE_90,
 }
 _SWAPS_AXES = {5, 6, 7, 8}
+REDUCING_GAP = 3.0  # Pillow pre-reduces by whole factors when shrinking >= 2x this
 NOT_AN_IMAGE = "not an image: Byline reads JPEG, PNG, WebP, GIF, BMP and TIFF files"
 _CONVERT_HINT = "convert it to JPEG or PNG first (open it and export or share it as JPEG)"
 _RAW_SUFFIXES = {".cr2", ".cr3", ".nef", ".arw", ".dng", ".raf", ".orf", ".rw2", ".pef", ".srw"}
@@ -365,7 +367,14 @@ def decode_upright(
         rgb = to_rgb(im, to_srgb=to_srgb)
         if rgb.size != stored_target:
             # bicubic: as sharp as Lanczos to the eye at these factors, a third cheaper
-            rgb = rgb.resize(stored_target, Image.Resampling.BICUBIC, reducing_gap=3.0)
+            method = _TRANSPOSE.get(orientation)
+            ratio = max(rgb.width / stored_target[0], rgb.height / stored_target[1])
+            if ratio < 2 * REDUCING_GAP and band_count(stored_target) > 1:
+                # reducing_gap would not pre-reduce here: two bands on two cores instead
+                rgb = resize_upright(rgb, stored_target, Image.Resampling.BICUBIC, method)
+                orientation = 1  # turned upright band by band
+            else:
+                rgb = rgb.resize(stored_target, Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
         raise CorruptImageError(f"the image is damaged or truncated ({exc})", path=name) from None
     except MemoryError:

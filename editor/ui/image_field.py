@@ -124,6 +124,7 @@ class ImageField(QWidget):
         self._site_root: Path | None = None
         self._rel_path: str | None = None
         self._staged: ProcessedImage | None = None
+        self._find_staged: Callable[[str], ProcessedImage | None] = lambda _rel: None
         self._busy = False
         self._shown_info = ""
         self._runner = TaskRunner(self)
@@ -177,8 +178,14 @@ class ImageField(QWidget):
 
     # --- what the window uses --------------------------------------------------
 
+    def set_staged_lookup(self, find: Callable[[str], ProcessedImage | None]) -> None:
+        """Where `set_image` finds an image staged but not saved yet (the post's stage):
+        after a crash recovery the post's image exists only there."""
+        self._find_staged = find
+
     def set_image(self, site_root: Path | None, rel_path: str | None) -> None:
-        """Show the post's current image (`assets/images/<md5>.jpg`, or none); drops staging."""
+        """Show the post's current image (`assets/images/<md5>.jpg`, or none): the staged
+        one of that name if there is one, else the file in the site."""
         self._site_root = Path(site_root) if site_root is not None else None
         self._rel_path = rel_path or None
         self._staged = None
@@ -189,6 +196,10 @@ class ImageField(QWidget):
         self.path_label.setText(self._rel_path)
         self.path_label.setToolTip(self._rel_path)
         self.thumbnail.clear()
+        staged = self._find_staged(self._rel_path)
+        if staged is not None:
+            self._show_staged(staged)
+            return
         if self._site_root is None:
             self.info_label.setText("")
             return
@@ -202,6 +213,18 @@ class ImageField(QWidget):
             )
 
         self._start(load, str(path), attach=False)
+        self.remove_button.setEnabled(True)
+
+    def _show_staged(self, image: ProcessedImage) -> None:
+        """Thumbnail and sizes from the staged image's bytes (it is in no file yet)."""
+        self._staged = image
+        rel, cache_dir = image.rel_path, self._cache_dir
+        info = ImageInfo(image.width, image.height, image.size)
+
+        def load() -> _Existing:
+            return _Existing(rel, info, _thumb(image.data, image.source or rel, cache_dir))
+
+        self._start(load, image.source or rel, attach=False)
         self.remove_button.setEnabled(True)
 
     def staged(self) -> ProcessedImage | None:

@@ -6,6 +6,8 @@ attached since the last save, and Document.save writes the ones the post still u
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import QWidget
 from editor.core.images import ProcessedImage
 from editor.core.inline_images import InlineForm, InlineReference, images_without_alt
 from editor.core.post_checks import PostWarning
+from editor.core.render import SiteContext
+from editor.core.staged_copies import StagedCopies, prune_stale
 from editor.ui import prompts
 from editor.ui.inline_image import InlineImageAttacher, insert_reference
 
@@ -25,10 +29,33 @@ if TYPE_CHECKING:
 class ImageWiring(QObject):
     """The window's side of the header image field and of images dropped into the text."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, cache_dir: Path) -> None:
         super().__init__(window)
         self.window = window
         self.inline = InlineImageAttacher(self)
+        copies_dir = cache_dir / "staged-images"
+        prune_stale(copies_dir)  # what a crashed window left behind
+        self.copies = StagedCopies(copies_dir)
+        self._render_site: tuple[SiteContext, object, SiteContext] | None = None
+
+    def render_site(self, site: SiteContext) -> SiteContext:
+        """`site` for the preview, seeing the post's staged images (copies outside the site).
+
+        Cheap when nothing changed (it runs on every keystroke): the same context again."""
+        overlay = self.copies.overlay(self.window.document.images.images())
+        if not overlay:
+            return site
+        cached = self._render_site
+        if cached is not None and cached[0] is site and cached[1] is overlay:
+            return cached[2]
+        staged = dataclasses.replace(site, staged=overlay)
+        self._render_site = (site, overlay, staged)
+        return staged
+
+    def close(self) -> None:
+        """The window closes: its copies of staged images go (the preview has stopped)."""
+        self._render_site = None
+        self.copies.close()
 
     def accept_header_drops_on(self, widget: QWidget) -> None:
         """A picture dropped onto `widget` (the preview) becomes the header image."""

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(self)
         self.status = StatusBar(self)
         self.safety = SafetyNet(self, data_dir or app_data_dir())
-        self.images = ImageWiring(self)
+        self.images = ImageWiring(self, app_cache_dir())
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.form.imageStaged.connect(img.on_header_staged)
         self.form.imageRemoved.connect(img.on_header_removed)
         self.form.image.errorOccurred.connect(img.on_error)
+        self.form.image.set_staged_lookup(lambda rel: self.document.images.get(rel))
         self.markdown.imageDropped.connect(img.on_mime_dropped)
         img.inline.imageReady.connect(img.on_inline_ready)
         img.inline.errorOccurred.connect(img.on_error)
@@ -332,7 +333,8 @@ class MainWindow(QMainWindow):
         """Hand the current text and fields to the preview; it renders off the GUI thread."""
         doc = self.document
         fields = dict(doc.post.values) if doc.post is not None and not doc.raw else {}
-        self.preview.request_render(self.markdown.text(), fields, self._render_site)
+        site = self.images.render_site(self._render_site)  # + staged images
+        self.preview.request_render(self.markdown.text(), fields, site)
 
     def _on_idle(self) -> None:
         """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""
@@ -495,6 +497,7 @@ class MainWindow(QMainWindow):
         self.index.save_cache()
         self.safety.close()
         self.preview.shutdown()
+        self.images.close()
         event.accept()
 
     def wait_for_index(self, msecs: int = 10000) -> bool:

@@ -142,6 +142,28 @@ def test_set_image_shows_the_posts_image(field: ImageField, qtbot: QtBot, tmp_pa
     assert field.rel_path() is None and field.thumbnail.text() == "No image"
 
 
+def test_set_image_shows_a_staged_image_from_its_bytes(
+    field: ImageField, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from editor.core.image_store import ImageStage
+    from editor.core.images import process_bytes
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 320), (9, 90, 9)).save(buffer, "PNG")
+    image = process_bytes(buffer.getvalue(), name="recovered image")
+    stage = ImageStage()  # the document's stage: finds `/assets/..` too
+    stage.add(image)
+    field.set_staged_lookup(stage.get)
+    site = tmp_path / "blog"  # the image is in no file: staged, not saved yet
+    field.set_image(site, "/" + image.rel_path)
+    qtbot.waitUntil(lambda: not field.is_busy(), timeout=10_000)
+    assert field.info_label.text() == f"640 × 320 px · {human_size(image.size)}"
+    assert field.thumbnail.pixmap().height() == 96
+    assert field.staged() is image and field.rel_path() == image.rel_path
+    assert field.remove_button.isEnabled()
+    assert not site.exists()
+
+
 def test_a_newer_choice_wins(field: ImageField, qtbot: QtBot, tmp_path: Path) -> None:
     first = photo(tmp_path / "first.jpg", (3000, 2000), 1)
     second = photo(tmp_path / "second.jpg", (200, 100), 1)

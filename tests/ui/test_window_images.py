@@ -189,3 +189,66 @@ def test_only_pictures_go_to_the_image_pipeline(tmp_path: Path) -> None:
     plain = QMimeData()
     plain.setText("words")
     assert not holds_image(plain)
+
+
+def _shown_image_file(window: MainWindow, md5: str) -> Path:
+    """The local file the preview's <img> for image `md5` shows, loaded into its document."""
+    import re
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    found = re.search(rf'<img [^>]*src="(file:[^"]*{md5}\.jpg)"', window.preview.html())
+    assert found, window.preview.html()[:2000]
+    url = QUrl(found.group(1))
+    resource = window.preview.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource.value, url
+    )
+    assert isinstance(resource, QImage) and not resource.isNull()
+    return Path(url.toLocalFile())
+
+
+def test_staged_header_image_shows_in_the_preview(qtbot, window: MainWindow, monkeypatch,
+                                                  tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    before_images = _images(window)
+    staged = _choose(qtbot, window, monkeypatch, _photo(tmp_path, "purple"))
+    qtbot.waitUntil(lambda: f"{staged.md5}.jpg" in window.preview.html(), timeout=10000)
+    assert "byline-image-missing" not in window.preview.html()
+    shown = _shown_image_file(window, staged.md5)
+    assert shown.read_bytes() == staged.data
+    assert window.site.root not in shown.parents  # a copy outside the blog
+    assert _images(window) == before_images  # nothing written into assets/images/
+    # saved: the same image now comes from the site, and the copy goes with the window
+    assert window.save()
+    editor = window.markdown.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "!")  # the next render
+    qtbot.waitUntil(
+        lambda: (window.site.root / staged.rel_path).resolve().as_uri() in window.preview.html(),
+        timeout=10000,
+    )
+    folder = window.images.copies.folder
+    assert folder is not None and folder.is_dir()
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+    window.close()
+    assert not folder.exists()
+
+
+def test_staged_inline_image_shows_in_the_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.markdown.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    shot = QImage(240, 160, QImage.Format.Format_RGB32)
+    shot.fill(QColor("salmon"))
+    QApplication.clipboard().setImage(shot)
+    before_images = _images(window)
+    with qtbot.waitSignal(window.images.inline.imageReady, timeout=10000) as blocker:
+        editor.setFocus()
+        qtbot.keySequence(editor, QKeySequence.StandardKey.Paste)
+    image = blocker.args[0]
+    qtbot.keyClicks(editor, "A salmon square")
+    qtbot.waitUntil(lambda: f"{image.md5}.jpg" in window.preview.html(), timeout=10000)
+    assert "missing image" not in window.preview.html()
+    shown = _shown_image_file(window, image.md5)
+    assert shown.read_bytes() == image.data
+    assert window.site.root not in shown.parents
+    assert _images(window) == before_images

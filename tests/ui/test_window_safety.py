@@ -242,6 +242,12 @@ def test_staged_images_survive_a_crash(qtbot, window: MainWindow, settings, data
     qtbot.waitUntil(lambda: win.document.dirty, timeout=5000)
     assert header.rel_path in win.document.images
     assert not (win.site.root / header.rel_path).exists()
+    # the field shows the staged image from its bytes, not "Cannot show it"
+    field = win.form.image
+    qtbot.waitUntil(lambda: not field.is_busy(), timeout=10000)
+    assert field.info_label.text().startswith("300 × 200 px · ")
+    assert not field.thumbnail.pixmap().isNull()
+    assert field.path_label.full_text() == header.rel_path
     assert win.save()
     assert (win.site.root / header.rel_path).read_bytes() == header.data
     post = (win.site.root / DUSK).read_text(encoding="utf-8")

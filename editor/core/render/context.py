@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,10 +12,14 @@ from editor.core.site_config import SiteConfig, find_site_root, read_config
 
 @dataclass(frozen=True, eq=False)
 class SiteContext:
-    """The open site's root and config; `root=None` for a file outside any site."""
+    """The open site's root and config; `root=None` for a file outside any site.
+
+    `staged`: images attached but not saved yet, `assets/images/<md5>.jpg` -> a local copy
+    outside the site; the preview shows them as if they were in the site already."""
 
     root: Path | None = None
     config: SiteConfig = field(default_factory=SiteConfig)
+    staged: Mapping[str, Path] = field(default_factory=dict)
 
     @classmethod
     def for_path(cls, path: str | Path) -> SiteContext:

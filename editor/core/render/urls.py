@@ -82,14 +82,20 @@ def post_url(site: SiteContext, name: str) -> str | None:
 
 def local_image(site: SiteContext, src: str, base_dir: Path | None = None) -> Path | None:
     """The local file an image path points at (`assets/..`, `/assets/..`, `{baseurl}/assets/..`,
-    against the site root, or `base_dir` outside a site); None for URLs with a scheme."""
+    against the site root, or `base_dir` outside a site; a staged image's copy first);
+    None for URLs with a scheme."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith("//"):
-        return None
-    root = site.root or base_dir
-    if root is None:
         return None
     path = unquote(src.split("#", 1)[0].split("?", 1)[0])
     base = site.config.baseurl
     if base and path.startswith(base + "/"):
         path = path[len(base) :]
-    return root / path.lstrip("/")
+    rel = path.lstrip("/")
+    if site.staged:
+        copy = site.staged.get(rel.removeprefix("./"))
+        if copy is not None:
+            return copy
+    root = site.root or base_dir
+    if root is None:
+        return None
+    return root / rel

@@ -78,3 +78,53 @@ def test_outside_a_site_images_resolve_against_the_file_folder(tmp_path):
     Image.new("RGB", (100, 50)).save(tmp_path / "pic.png")
     out = render_post("![p](pic.png)", {}, SiteContext(), base_dir=tmp_path).body
     assert (tmp_path / "pic.png").as_uri() in out
+
+
+def _staged_copy(tmp_path, name="0123456789abcdef0123456789abcdef.jpg", size=(800, 400)):
+    from PIL import Image
+
+    copy = tmp_path / "cache" / name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, "teal").save(copy)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "assets/images/0123456789abcdef0123456789abcdef.jpg",
+        "/assets/images/0123456789abcdef0123456789abcdef.jpg",
+        "{{ site.baseurl }}/assets/images/0123456789abcdef0123456789abcdef.jpg",
+    ],
+)
+def test_staged_images_show_from_their_copy(site, tmp_path, src):
+    import dataclasses
+
+    copy = _staged_copy(tmp_path)
+    rel = "assets/images/0123456789abcdef0123456789abcdef.jpg"
+    staged = dataclasses.replace(site, staged={rel: copy})
+    out = _body(f"![teal]({src})", staged)
+    assert f'src="{copy.resolve().as_uri()}"' in out
+    assert 'width="600"' in out and 'height="300"' in out
+    assert not (site.root / rel).exists()
+    # without the overlay the same post shows a missing image
+    assert "byline-image-missing" in _body(f"![teal]({src})", site)
+
+
+def test_staged_header_image_shows_from_its_copy(site, tmp_path):
+    import dataclasses
+
+    copy = _staged_copy(tmp_path)
+    rel = "assets/images/0123456789abcdef0123456789abcdef.jpg"
+    staged = dataclasses.replace(site, staged={rel: copy})
+    out = render_post("Hi", {"title": "T", "image": rel}, staged, RenderOptions(column_width=600))
+    assert f'src="{copy.resolve().as_uri()}"' in out.html
+
+
+def test_staged_overlay_never_hides_other_site_images(site, tmp_path):
+    import dataclasses
+
+    copy = _staged_copy(tmp_path)
+    staged = dataclasses.replace(site, staged={"assets/images/other.jpg": copy})
+    out = _body("![wide](/assets/images/wide.png)", staged)
+    assert (site.root / "assets/images/wide.png").resolve().as_uri() in out

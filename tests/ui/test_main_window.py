@@ -427,3 +427,16 @@ def test_a_pipe_named_md_is_refused_not_read(qtbot, window: MainWindow, monkeypa
     assert not window.open_post(fifo)  # reading it would block the window forever
     assert shown == ["2025-01-01-pipe.md is not a regular file"]
     assert window.document.path == before
+
+
+def test_typing_and_retitling_update_the_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_post(window.site.root / FJORD)
+    editor = window.markdown.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "A sentence typed just now.")
+    qtbot.waitUntil(
+        lambda: "A sentence typed just now." in window.preview.plain_text(), timeout=5000
+    )
+    _retitle(qtbot, window, "Fjord, retitled")
+    qtbot.waitUntil(lambda: "Fjord, retitled" in window.preview.plain_text(), timeout=5000)

@@ -148,7 +148,7 @@ def render_parts(
     options = options or RenderOptions()
     text = render_liquid(body, fields, site)
     sections = [
-        (first, resolve_images(html, site, options.column_width, base_dir))
+        (first, resolve_images(html, site, options.column_width, base_dir, flag_missing_alt=True))
         for first, html in render_sections(text, line_anchors=options.line_anchors)
     ]
     if options.qt_rich_text:

@@ -72,11 +72,17 @@ def _placeholder(kind: str, text: str) -> str:
 
 
 def resolve_images(
-    markup: str, site: SiteContext, column: int | None, base_dir: Path | None = None
+    markup: str,
+    site: SiteContext,
+    column: int | None,
+    base_dir: Path | None = None,
+    *,
+    flag_missing_alt: bool = False,
 ) -> str:
     """Rewrite every `<img>`: local -> absolute file: URL with pixel width; missing ->
     broken-image placeholder with its path; remote -> placeholder with alt text and host.
-    Paths resolve against the site root, or `base_dir` outside a site."""
+    Paths resolve against the site root, or `base_dir` outside a site. With
+    `flag_missing_alt`, a shown image without alt text gets a visible note after it."""
 
     def replace(m: re.Match[str]) -> str:
         attrs = dict(parse_attrs(m.group(1)))
@@ -103,6 +109,10 @@ def resolve_images(
         parts = " ".join(
             k if v is None else f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()
         )
-        return f"<img {parts} />"
+        tag = f"<img {parts} />"
+        if flag_missing_alt and not alt.strip():
+            # readers of screen readers (and search engines) get nothing from it
+            tag += _placeholder("noalt", "no alt text")
+        return tag
 
     return _IMG.sub(replace, markup)

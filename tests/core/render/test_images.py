@@ -128,3 +128,12 @@ def test_staged_overlay_never_hides_other_site_images(site, tmp_path):
     staged = dataclasses.replace(site, staged={"assets/images/other.jpg": copy})
     out = _body("![wide](/assets/images/wide.png)", staged)
     assert (site.root / "assets/images/wide.png").resolve().as_uri() in out
+
+
+def test_images_without_alt_text_are_flagged_in_the_body_only(site):
+    flag = '<span class="byline-image-noalt">[no alt text]</span>'
+    assert flag in _body("![](assets/images/wide.png)", site)
+    assert flag not in _body("![A wide picture](assets/images/wide.png)", site)
+    fields = {"title": "T", "image": "assets/images/wide.png"}
+    header = render_post("Text.", fields, site, RenderOptions(column_width=600)).html
+    assert flag not in header  # the header image shows the title beside it

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 
 from editor.ui import prompts
 from editor.ui.application import open_window
@@ -42,3 +43,18 @@ def window(qtbot, settings: Settings, data_dir: Path) -> Iterator[MainWindow]:  
         win.wait_for_index()
         win.close()
     win.deleteLater()
+
+
+@pytest.fixture
+def type_at_end(qtbot, window: MainWindow) -> Callable[[str], None]:  # type: ignore[no-untyped-def]
+    """Type `text` at the end of the window's Markdown pane, key by key (newlines too)."""
+
+    def type_text(text: str) -> None:
+        editor = window.markdown.editor
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                qtbot.keyClick(editor, Qt.Key.Key_Return)  # keyClicks cannot type "\n"
+            qtbot.keyClicks(editor, line)
+
+    return type_text

@@ -20,17 +20,6 @@ DUSK = "_posts/2025-09-12-dusk-on-the-ridge.md"
 DRAFT = "_drafts/first-frost-in-the-valley.md"
 
 
-def _type_at_end(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    editor = window.markdown.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            qtbot.keyClick(editor, Qt.Key.Key_Return)  # keyClicks cannot type "\n"
-        qtbot.keyClicks(editor, line)
-
-
 def _retitle(qtbot, window: MainWindow, title: str) -> None:  # type: ignore[no-untyped-def]
     edit = window.form.title_edit
     edit.selectAll()
@@ -52,13 +41,15 @@ def test_first_start_copies_the_sample_blog(window: MainWindow, data_dir: Path, 
     assert window.windowTitle().endswith("— Field Notes — Byline")
 
 
-def test_edit_title_tag_body_and_save_gives_exact_bytes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_edit_title_tag_body_and_save_gives_exact_bytes(
+    type_at_end, qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     path = window.site.root / FJORD
     before = path.read_bytes()
     assert window.open_post(path)
     _retitle(qtbot, window, "Walking the Fjord Path: Early Spring")
     qtbot.keyClicks(window.form.tags.input, "spring,")
-    _type_at_end(qtbot, window, "\nWe will go back in May.\n")
+    type_at_end("\nWe will go back in May.\n")
     assert window.isWindowModified()
     window.actions.save.trigger()
     expected = (
@@ -138,7 +129,9 @@ def test_broken_post_opens_in_raw_mode_and_comes_back(qtbot, window: MainWindow)
 
 
 @pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
-def test_unsaved_changes_prompt(qtbot, window: MainWindow, monkeypatch, answer: str) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_changes_prompt(
+    type_at_end, qtbot, window: MainWindow, monkeypatch, answer: str
+) -> None:  # type: ignore[no-untyped-def]
     SB = QMessageBox.StandardButton
     button = {"cancel": SB.Cancel, "discard": SB.Discard, "save": SB.Save}[answer]
     asked: list[str] = []
@@ -150,7 +143,7 @@ def test_unsaved_changes_prompt(qtbot, window: MainWindow, monkeypatch, answer: 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
     dusk = window.site.root / DUSK
     before = dusk.read_bytes()
-    _type_at_end(qtbot, window, "More.")
+    type_at_end("More.")
     other = window.site.root / FJORD
     moved = window.open_post(other)
     assert len(asked) == 1 and "unsaved changes" in asked[0]
@@ -167,12 +160,12 @@ def test_unsaved_changes_prompt(qtbot, window: MainWindow, monkeypatch, answer: 
 
 
 def test_close_with_unsaved_changes_can_be_cancelled(
-    qtbot, window: MainWindow, monkeypatch
+    type_at_end, qtbot, window: MainWindow, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
     )
-    _type_at_end(qtbot, window, "x")
+    type_at_end("x")
     assert not window.close()
     assert window.isVisible()
 
@@ -238,13 +231,13 @@ def test_publish_draft(qtbot, window: MainWindow) -> None:  # type: ignore[no-un
     assert window.form.date_value() is not None
 
 
-def test_save_failure_keeps_the_text(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_save_failure_keeps_the_text(type_at_end, qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: shown.append(a[2])))
     path = window.site.root / DUSK
     # a file where the folder should be: the save cannot even create it
     window.document.path = window.site.root / "_config.yml" / "x.md"
-    _type_at_end(qtbot, window, "Keep me.")
+    type_at_end("Keep me.")
     assert not window.save()
     assert shown and "not saved" in shown[0]
     assert window.markdown.text().endswith("Keep me.")
@@ -429,12 +422,9 @@ def test_a_pipe_named_md_is_refused_not_read(qtbot, window: MainWindow, monkeypa
     assert window.document.path == before
 
 
-def test_typing_and_retitling_update_the_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_typing_and_retitling_update_the_preview(type_at_end, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     assert window.open_post(window.site.root / FJORD)
-    editor = window.markdown.editor
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.keyClicks(editor, "A sentence typed just now.")
+    type_at_end("\nA sentence typed just now.")
     qtbot.waitUntil(
         lambda: "A sentence typed just now." in window.preview.plain_text(), timeout=5000
     )

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QTextCursor
 
 from editor.core.journal import Journal, JournalEntry
 from editor.ui import prompts
@@ -19,14 +18,6 @@ from editor.ui.recovery_dialog import RecoveryDialog
 
 DUSK = "_posts/2025-09-12-dusk-on-the-ridge.md"
 FJORD = "_posts/2025-03-08-walking-the-fjord-path-in-early-spring.md"
-
-
-def _type_at_end(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    editor = window.markdown.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, text)
 
 
 def _journal_file(window: MainWindow) -> Path:
@@ -42,10 +33,10 @@ def _close(win: MainWindow) -> None:
 
 
 def test_typing_is_journalled_and_a_save_clears_it(
-    qtbot, window: MainWindow, data_dir: Path
+    type_at_end, qtbot, window: MainWindow, data_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     assert window.safety.journal.folder == data_dir / "journal"
-    _type_at_end(qtbot, window, " Journalled words.")
+    type_at_end(" Journalled words.")
     file = _journal_file(window)
     qtbot.waitUntil(file.is_file, timeout=5000)  # 1 s after typing pauses
     data = json.loads(file.read_text(encoding="utf-8"))
@@ -70,8 +61,10 @@ def test_new_post_is_journalled_too(qtbot, window: MainWindow) -> None:  # type:
     assert entry["text"].endswith("Draft text\n") or entry["text"].endswith("Draft text")
 
 
-def test_focus_loss_flushes_the_journal(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    _type_at_end(qtbot, window, " Before the focus went.")
+def test_focus_loss_flushes_the_journal(
+    type_at_end, qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    type_at_end(" Before the focus went.")
     file = _journal_file(window)
     assert not file.exists()
     monkeypatch.setattr(window, "isActiveWindow", lambda: False)  # another window took focus
@@ -153,12 +146,12 @@ def test_external_change_without_edits_reloads_silently(qtbot, window: MainWindo
 
 
 def test_external_change_with_edits_shows_the_banner(
-    qtbot, window: MainWindow, monkeypatch
+    type_at_end, qtbot, window: MainWindow, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda _w, _t, msg: shown.append(msg))
     path = window.site.root / DUSK
-    _type_at_end(qtbot, window, " Mine.")
+    type_at_end(" Mine.")
     theirs = path.read_bytes() + b"\nTheirs.\n"
     path.write_bytes(theirs)
     banner = window.safety.banner
@@ -173,9 +166,9 @@ def test_external_change_with_edits_shows_the_banner(
     assert path.read_text(encoding="utf-8").endswith(" Mine.")
 
 
-def test_external_change_reload_drops_mine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_external_change_reload_drops_mine(type_at_end, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     path = window.site.root / DUSK
-    _type_at_end(qtbot, window, " Mine.")
+    type_at_end(" Mine.")
     path.write_bytes(path.read_bytes() + b"\nTheirs.\n")
     banner = window.safety.banner
     qtbot.waitUntil(lambda: banner.state == "changed", timeout=5000)
@@ -201,10 +194,10 @@ def test_post_list_follows_added_files(qtbot, window: MainWindow) -> None:  # ty
     qtbot.waitUntil(lambda: window.post_list.path_count() == 7, timeout=5000)
 
 
-def test_history_restore_is_an_unsaved_change(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_history_restore_is_an_unsaved_change(type_at_end, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     path = window.site.root / DUSK
     first = path.read_text(encoding="utf-8")
-    _type_at_end(qtbot, window, " Second version.")
+    type_at_end(" Second version.")
     assert window.save()
     assert window.actions.history.isEnabled()
     window.actions.history.trigger()
@@ -254,12 +247,12 @@ def test_staged_images_survive_a_crash(qtbot, window: MainWindow, settings, data
     assert f"image: {header.rel_path}\n" in post
 
 
-def test_raw_mode_post_is_journalled_as_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_raw_mode_post_is_journalled_as_typed(type_at_end, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     broken = window.site.root / "_posts" / "2025-10-02-broken.md"
     broken.write_text('---\ntitle: "unclosed\n---\nBody\n', encoding="utf-8")
     assert window.open_post(broken)
     assert window.document.raw
-    _type_at_end(qtbot, window, "More")
+    type_at_end("More")
     window.safety.autosaver.flush()
     entry = json.loads(_journal_file(window).read_text(encoding="utf-8"))
     assert entry["raw"] is True

@@ -122,29 +122,52 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    if args.no_cache:  # no index: each of two processes writes the lines of the posts it read
+        from editor.core.fresh_listing import fresh_listing
+
+        _write_utf8(fresh_listing(args.site, drafts=args.drafts, as_json=args.json))
+        return 0
     from editor.core import listing_cache, paths
     from editor.core.site_root import find_site_root
 
     variant = ("json" if args.json else "text") + ("-drafts" if args.drafts else "")
-    saved = None
-    if not args.no_cache:
-        # nothing changed since the last `byline list` like this one: its output, as it was
-        root = find_site_root(args.site)
-        saved = listing_cache.listing_file(paths.cache_dir(), root, variant)
-        output = listing_cache.load(saved, root, variant)
-        if output is not None:
-            sys.stdout.write(output)
-            return 0
+    # nothing changed since the last `byline list` like this one: its output, as it was
+    root = find_site_root(args.site)
+    saved = listing_cache.listing_file(paths.cache_dir(), root, variant)
+    output = listing_cache.load(saved, root, variant)
+    if output is not None:
+        sys.stdout.write(output)
+        return 0
     site = _open_site(args)
     entries = site.index.entries(drafts=args.drafts)
     from editor.core.listing import json_lines, text_lines
 
     output = json_lines(entries) if args.json else text_lines(entries)
     sys.stdout.write(output)
-    stamps = None if saved is None else site.index.stamps()
-    if saved is not None and stamps is not None:
+    stamps = site.index.stamps()
+    if stamps is not None:
         listing_cache.save(saved, site.root, variant, *stamps, output)
     return 0
+
+
+def _write_utf8(data: bytes) -> None:
+    """Text already encoded as UTF-8, to standard output (decoded where it expects other)."""
+    import codecs
+    import os
+
+    stdout = sys.stdout
+    encoding = getattr(stdout, "encoding", None) or ""
+    buffer = getattr(stdout, "buffer", None)
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8 and buffer is not None and os.linesep == "\n":
+        stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:  # a Windows console or a captured stream: let it encode and translate
+        stdout.write(data.decode("utf-8"))
 
 
 def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -181,3 +181,32 @@ def test_odd_characters_come_back_as_they_were(tmp_path: Path) -> None:
     listing_cache.save(saved, root, "text", folders, [], text)
     assert listing_cache.load(saved, root, "text") == text
     assert listing_cache.load(saved, root, "json") is None
+
+
+def test_listing_bytes_reach_a_non_utf8_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard output that is not UTF-8 (a Windows console) gets text it can encode."""
+    import io
+    import sys
+
+    from editor.cli import _write_utf8
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252", errors="replace", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    _write_utf8("Crème brûlée ✓\n".encode())
+    stream.flush()
+    assert raw.getvalue() == "Crème brûlée ?\r\n".encode("cp1252")
+
+
+def test_listing_bytes_go_straight_to_a_utf8_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from editor.cli import _write_utf8
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    stream.write("before ")
+    monkeypatch.setattr(sys, "stdout", stream)
+    _write_utf8("Crème ✓\n".encode())
+    assert raw.getvalue() == "before Crème ✓\n".encode()

@@ -37,7 +37,7 @@ def entry_json(entry: PostEntry) -> dict[str, Any]:
     }
 
 
-def _object(entry: PostEntry) -> str:
+def json_object(entry: PostEntry) -> str:
     """json.dumps(entry_json(entry), ensure_ascii=False), spelled out: three times faster."""
     enc = encode_basestring
     date = entry.date
@@ -62,24 +62,30 @@ def _object(entry: PostEntry) -> str:
 
 def json_lines(entries: Iterable[PostEntry]) -> str:
     """A JSON array with one post per line (in the order given)."""
-    items = [_object(e) for e in entries]
-    if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    return json_array([json_object(e) for e in entries])
+
+
+def text_line(entry: PostEntry) -> str:
+    """`2025-08-14 22:02  Title  _posts/2025-08-14-title.md`, with [draft] and the like."""
+    date = "-" if entry.date is None else f"{entry.date:%Y-%m-%d %H:%M}"
+    flags = ""
+    if entry.draft:
+        flags += " [draft]"
+    if not entry.published:
+        flags += " [unpublished]"
+    if entry.problem is not None:
+        where = f" line {entry.problem.line}" if entry.problem.line else ""
+        flags += f" [broken:{where} {entry.problem.message}]"
+    return f"{date:<16}  {entry.title}{flags}  {entry.rel_path}\n"
 
 
 def text_lines(entries: Iterable[PostEntry]) -> str:
-    """`2025-08-14 22:02  Title  _posts/2025-08-14-title.md`, with [draft] and the like."""
-    out = []
-    for entry in entries:
-        date = "-" if entry.date is None else f"{entry.date:%Y-%m-%d %H:%M}"
-        flags = ""
-        if entry.draft:
-            flags += " [draft]"
-        if not entry.published:
-            flags += " [unpublished]"
-        if entry.problem is not None:
-            where = f" line {entry.problem.line}" if entry.problem.line else ""
-            flags += f" [broken:{where} {entry.problem.message}]"
-        out.append(f"{date:<16}  {entry.title}{flags}  {entry.rel_path}\n")
-    return "".join(out)
+    """A line per post (see `text_line`), in the order given."""
+    return "".join(map(text_line, entries))
+
+
+def json_array(items: list[str]) -> str:
+    """JSON objects (as text) as an array with one per line."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(items) + "\n]\n"

@@ -82,27 +82,34 @@ def files_in(folder: PostFolder, seen: dict[str, int] | None = None) -> list[Pos
     """The post files of one folder (its subfolders too), sorted by path."""
     out: list[PostFile] = []
     stack = [(folder.path, folder.rel_path + "/", 0)]
+    draft, categories = folder.draft, folder.categories
+    nested = False
     while stack:
         path, rel, depth = stack.pop()
         _note_mtime(path, seen)
+        names: list[str] = []
         try:
             with os.scandir(path) as it:
-                # folder symlinks are not followed (Jekyll's safe mode does not either)
-                entries = [(e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it]
+                for entry in it:
+                    name = entry.name
+                    # folder symlinks are not followed (Jekyll's safe mode does not either)
+                    if entry.is_dir(follow_symlinks=False):
+                        if not _ignored(name) and depth < 8:
+                            stack.append((entry.path, f"{rel}{name}/", depth + 1))
+                            nested = True
+                    elif (
+                        name[0] not in "._#"
+                        and name.lower().endswith(POST_EXTENSIONS)
+                        and not name.endswith("~")
+                    ):
+                        names.append(name)
         except OSError:
             continue
-        draft, categories = folder.draft, folder.categories
-        for name, child, is_dir in entries:
-            if is_dir:
-                if not _ignored(name) and depth < 8:
-                    stack.append((child, f"{rel}{name}/", depth + 1))
-            elif (
-                name[0] not in "._#"
-                and name.lower().endswith(POST_EXTENSIONS)
-                and not name.endswith("~")
-            ):
-                out.append(PostFile(child, rel + name, draft, categories))
-    out.sort(key=lambda f: f.rel_path)
+        names.sort()
+        prefix = f"{path}{os.sep}"
+        out.extend([PostFile(prefix + name, rel + name, draft, categories) for name in names])
+    if nested:  # files of subfolders go where their paths sort
+        out.sort(key=lambda f: f.rel_path)
     return out
 
 

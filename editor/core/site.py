@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 from editor.core.errors import BylineError
 from editor.core.post_files import POST_EXTENSIONS, walk_posts
 from editor.core.site_config import SiteConfig, find_site_root, read_config
-from editor.core.site_index import SiteIndex
 from editor.core.slug import free_path, post_file_name, slugify
 
 if TYPE_CHECKING:  # imported where used: `byline list` never needs them, and starts faster
     from editor.core.house_style import HouseStyle
     from editor.core.post import Post
+    from editor.core.site_index import SiteIndex
 
 __all__ = ["POST_EXTENSIONS", "Site"]
 
@@ -73,6 +73,8 @@ class Site:
     def index(self) -> SiteIndex:
         """The site's post index (created, not yet refreshed, on first use)."""
         if self._index is None:
+            from editor.core.site_index import SiteIndex
+
             SiteIndex(self, cache_dir=self.cache_dir)  # attaches itself
         assert self._index is not None
         return self._index

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import parallel_scan
+from editor.core import parallel_scan, two_processes
 from editor.core.post_entry import PathMaker
 from editor.core.post_files import walk_posts
 from editor.core.post_scan import ScanContext
@@ -30,6 +30,7 @@ def test_forked_helper_gives_the_same_entries(monkeypatch: pytest.MonkeyPatch) -
     serial = parallel_scan.scan_all(files, context)
     monkeypatch.setattr(parallel_scan, "MIN_FILES", 2)
     monkeypatch.setattr(parallel_scan, "can_fork", lambda: True)
+    monkeypatch.setattr(two_processes, "can_fork", lambda: True)
     forked = parallel_scan.scan_all(files, context, workers=2)
     assert _summary(forked) == _summary(serial)
     assert len(forked) == 13

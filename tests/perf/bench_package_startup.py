@@ -18,6 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bytecode import compile_editor
+
 REPO = Path(__file__).resolve().parent.parent.parent
 DIST = REPO / "dist"
 BUNDLE = DIST / "byline" / ("byline.exe" if sys.platform == "win32" else "byline")
@@ -68,6 +71,7 @@ def main() -> int:
     if not BUNDLE.is_file():
         print(f"skipped: no bundle at {BUNDLE.relative_to(REPO)} (run `make package` first)")
         return 0
+    compile_editor()  # `python -m editor` as installed, not compiling its sources each time
     with tempfile.TemporaryDirectory(prefix="byline-bench-") as name:
         tmp = Path(name)
         site = site_copy(tmp)

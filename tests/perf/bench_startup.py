@@ -18,6 +18,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bytecode import compile_editor  # noqa: E402
+
 RUNS = 5
 BASELINE = """
 import time
@@ -70,6 +73,7 @@ def median(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> int:
+    compile_editor()
     with tempfile.TemporaryDirectory(prefix="byline-bench-") as tmp:
         tmpdir = Path(tmp)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor import __version__
+from editor.core import paths
 from editor.core.errors import BylineError
 from editor.core.sample_blog import install_sample_blog
 from editor.core.site import Site
@@ -87,7 +88,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("Byline")
+    app.setApplicationName(paths.APP)  # Qt's folders are then the command line's
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
     from editor.ui.icons import app_icon

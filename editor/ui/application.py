@@ -21,6 +21,7 @@ from editor.resources import read_text, resource_path
 from editor.ui.first_paint import exit_after_first_paint_if_asked
 from editor.ui.main_window import MainWindow
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
+from editor.ui.quit_signals import QuitSignals
 from editor.ui.settings import Settings
 
 MEASURE_ENV = "BYLINE_MEASURE_STARTUP"
@@ -113,6 +114,15 @@ def run_gui(argv: Sequence[str]) -> int:
         from editor.ui.typing_hook import type_if_asked
 
         type_if_asked(window, window.markdown.editor)
+    quit_signals = QuitSignals(app)
+    quit_signals.requested.connect(lambda number: _end_on_signal(app, window, number))
     code = app.exec()
+    quit_signals.uninstall()
     settings.sync()
     return code
+
+
+def _end_on_signal(app: QApplication, window: MainWindow, number: int) -> None:
+    """Logout, shutdown or `kill`: journal what is unsaved, close, exit as the signal asks."""
+    window.close_keeping_changes()
+    app.exit(128 + number)

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
+        self._ask_on_close = True
         self._connect_signals()
         self._apply_settings()
         self._set_site(site)
@@ -487,9 +488,15 @@ class MainWindow(QMainWindow):
             self.safety.autosaver.flush()  # focus lost: the journal catches up now
         super().changeEvent(event)
 
+    def close_keeping_changes(self) -> None:
+        """Close without asking (the system is ending the app): unsaved changes stay in the
+        journal, and the next start offers them back."""
+        self._ask_on_close = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.safety.before_quit()
-        if not self.maybe_save():
+        if self._ask_on_close and not self.maybe_save():
             event.ignore()
             return
         self._save_settings()

@@ -18,6 +18,7 @@ from editor.core.errors import BylineError
 from editor.core.sample_blog import install_sample_blog
 from editor.core.site import Site
 from editor.resources import read_text, resource_path
+from editor.ui.file_open import FileOpener
 from editor.ui.first_paint import exit_after_first_paint_if_asked
 from editor.ui.main_window import MainWindow
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
@@ -114,6 +115,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from editor.ui.typing_hook import type_if_asked
 
         type_if_asked(window, window.markdown.editor)
+    app.installEventFilter(FileOpener(window))
     quit_signals = QuitSignals(app)
     quit_signals.requested.connect(lambda number: _end_on_signal(app, window, number))
     code = app.exec()

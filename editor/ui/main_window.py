@@ -211,6 +211,15 @@ class MainWindow(QMainWindow):
             self.new_post(draft=False)
         return True
 
+    def open_path(self, path: str | Path) -> bool:
+        """A post file or a site folder handed over by the system (Finder, a file manager)."""
+        target = Path(path).resolve()
+        if not target.is_file():
+            return self.open_site(target)
+        if not target.is_relative_to(self.site.root.resolve()) and not self.open_site(target):
+            return False
+        return self.open_post(target)
+
     def _choose_site(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, "Open a Jekyll site", str(self.site.root.parent)

@@ -7,6 +7,7 @@ The order and the lines are exactly those of `SiteIndex.entries()` through `list
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import itemgetter
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from editor.core.post_entry import PathMaker
 from editor.core.post_files import PostFile, walk_posts
 from editor.core.post_scan import ScanContext, scan_entry
 from editor.core.site import Site
-from editor.core.two_processes import shared_jobs
+from editor.core.two_processes import shared_map
 
 # (draft, date as sortable text or None, path relative to the site, the post's output)
 Row = tuple[bool, str | None, str, bytes]
@@ -28,10 +29,8 @@ def fresh_listing(site_dir: str | Path, *, drafts: bool, as_json: bool, workers:
     files, context = _prepare(site_dir)
     if workers < 2 or len(files) < MIN_FILES:
         return _output(_rows(files, context, as_json), drafts=drafts, as_json=as_json)
-    size = -(-len(files) // JOBS)
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    done = shared_jobs(len(chunks), lambda job: _rows(chunks[job], context, as_json))
-    return _output([row for rows in done for row in rows], drafts=drafts, as_json=as_json)
+    rows = shared_map(files, lambda part: _rows(part, context, as_json), parts=JOBS)
+    return _output(rows, drafts=drafts, as_json=as_json)
 
 
 def _prepare(site_dir: str | Path) -> tuple[list[PostFile], ScanContext]:
@@ -42,7 +41,7 @@ def _prepare(site_dir: str | Path) -> tuple[list[PostFile], ScanContext]:
     return files, ScanContext(str(site.root), site.zone, site.config, PathMaker(site.root))
 
 
-def _rows(files: list[PostFile], context: ScanContext, as_json: bool) -> list[Row]:
+def _rows(files: Sequence[PostFile], context: ScanContext, as_json: bool) -> list[Row]:
     line = json_object if as_json else text_line
     rows: list[Row] = []
     for file in files:

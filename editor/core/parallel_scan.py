@@ -6,14 +6,14 @@ Elsewhere `scan_all` reads everything itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from editor.core import index_cache
 from editor.core.post_entry import PostEntry
 from editor.core.post_files import PostFile
 from editor.core.post_scan import ScanContext, scan_entry
-from editor.core.two_processes import can_fork, shared_jobs
+from editor.core.two_processes import can_fork, shared_map
 
 MIN_FILES = 2000  # below this, a helper process costs more than it saves
 JOBS = 40  # parts the files are read in, shared out between two processes as each is free
@@ -31,18 +31,15 @@ def scan_all(
     """An entry for every file, in order; with `workers` > 1, a helper process reads some."""
     if workers < 2 or len(files) < MIN_FILES or not can_fork():
         return [scan(f, context) for f in files]
-    size = -(-len(files) // JOBS)
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
 
     def pack(entries: list[PostEntry]) -> list[Any]:
         return [index_cache.row(e) for e in entries]
 
-    def unpack(rows: list[Any], job: int) -> list[PostEntry]:
+    def unpack(rows: list[Any], part: Sequence[PostFile]) -> list[PostEntry]:
         by_rel = index_cache.entries_from_rows(rows, context.make_path, context.zone)
-        return [by_rel[f.rel_path] for f in chunks[job]]
+        return [by_rel[f.rel_path] for f in part]
 
-    def read(job: int) -> list[PostEntry]:
-        return [scan(f, context) for f in chunks[job]]
+    def read(part: Sequence[PostFile]) -> list[PostEntry]:
+        return [scan(f, context) for f in part]
 
-    done = shared_jobs(len(chunks), read, pack=pack, unpack=unpack)
-    return [entry for entries in done for entry in entries]
+    return shared_map(files, read, parts=JOBS, pack=pack, unpack=unpack)

@@ -17,10 +17,11 @@ import marshal
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 R = TypeVar("R")
+T = TypeVar("T")
 MAX_JOBS = 255  # one byte per token: a pipe read of one byte is never split
 
 
@@ -85,6 +86,31 @@ def shared_jobs(
         except (KeyError, TypeError, ValueError):  # the helper failed: do it here
             results.append(do_job(job))
     return results
+
+
+def shared_map(
+    items: Sequence[T],
+    do_part: Callable[[Sequence[T]], list[R]],
+    *,
+    parts: int = 40,
+    pack: Callable[[list[R]], Any] = lambda results: results,
+    unpack: Callable[[Any, Sequence[T]], list[R]] = lambda packed, part: packed,
+) -> list[R]:
+    """`do_part` over `parts` slices of `items` (see `shared_jobs`), its results joined in order.
+
+    The helper's results travel as `pack(results)` and come back as `unpack(packed, slice)`.
+    """
+    if not items:
+        return []
+    size = -(-len(items) // min(parts, MAX_JOBS))
+    slices = [items[i : i + size] for i in range(0, len(items), size)]
+    done = shared_jobs(
+        len(slices),
+        lambda job: do_part(slices[job]),
+        pack=pack,
+        unpack=lambda packed, job: unpack(packed, slices[job]),
+    )
+    return [result for results in done for result in results]
 
 
 def _take(tokens: int) -> Iterator[int]:

@@ -91,3 +91,22 @@ def test_job_count_is_checked() -> None:
     with pytest.raises(ValueError):
         shared_jobs(two_processes.MAX_JOBS + 1, lambda i: i)
     assert shared_jobs(1, lambda i: os.getpid()) == [os.getpid()]
+
+
+def test_shared_map_keeps_the_order_of_the_items() -> None:
+    items = [f"item-{n}" for n in range(103)]
+
+    def upper(part: list[str]) -> list[str]:
+        time.sleep(0.002)
+        return [s.upper() for s in part]
+
+    assert two_processes.shared_map(items, upper, parts=9) == [s.upper() for s in items]
+    assert two_processes.shared_map([], upper) == []
+    packed = two_processes.shared_map(
+        items,
+        upper,
+        parts=5,
+        pack=lambda results: "|".join(results),
+        unpack=lambda text, part: text.split("|"),
+    )
+    assert packed == [s.upper() for s in items]

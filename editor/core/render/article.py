@@ -39,6 +39,14 @@ _CODE_TABLE = (
 )
 
 
+# Qt draws no border on a block: a quote becomes a two-cell table, the first cell its bar
+_QUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>")
+_QUOTE_TABLE = (
+    '<table class="byline-quote" width="100%" cellpadding="0" cellspacing="0" border="0">'
+    '<tr><td class="byline-quote-bar" width="3"></td><td class="byline-quote-body">'
+)
+
+
 def _heading_as_paragraph(m: re.Match[str]) -> str:
     level, attrs, inner = m.groups()
     classes = f"byline-h{level}"
@@ -53,9 +61,11 @@ def for_qt(html: str) -> str:
     """The HTML reshaped for Qt's rich text engine (see RenderOptions.qt_rich_text).
 
     Qt ignores `font-size` on h1-h6 and inside them, so headings become paragraphs of
-    class `byline-hN`, which the stylesheet sizes."""
+    class `byline-hN`, which the stylesheet sizes; and it draws no left border, so a
+    block quote becomes a table whose narrow first cell is the bar."""
     html = _CHECKBOX.sub(_glyph, html)
     html = _HEADING.sub(_heading_as_paragraph, html)
+    html = _QUOTE_OPEN.sub(_QUOTE_TABLE, html).replace("</blockquote>", "</td></tr></table>")
     return _PRE.sub(_CODE_TABLE, html)
 
 

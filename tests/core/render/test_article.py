@@ -76,3 +76,20 @@ def test_task_list_checkboxes_as_glyphs_for_qt():
     options = RenderOptions(header=False, qt_rich_text=True)
     out = render_post("- [ ] todo\n- [x] done\n", {}, SiteContext(), options).body
     assert "☐ todo" in out and "☑ done" in out and "<input" not in out
+
+
+def test_block_quotes_become_tables_with_a_bar_for_qt():
+    """Qt draws no left border: the quote is a table whose first cell is the bar."""
+    options = RenderOptions(header=False, qt_rich_text=True, line_anchors=False)
+    out = render_post("> outer\n>\n> > inner\n\nafter\n", {}, SiteContext(), options).body
+    assert "<blockquote" not in out
+    bar = '<td class="byline-quote-bar" width="3"></td><td class="byline-quote-body">'
+    assert out.count(bar) == 2
+    assert out.count("</td></tr></table>") == 2
+    assert out.index("outer") < out.index("inner") < out.index("after")
+    assert out.rindex("</td></tr></table>") < out.index("after")
+
+
+def test_block_quotes_stay_block_quotes_for_browsers():
+    out = render_post("> quoted\n", {}, SiteContext(), RenderOptions(header=False)).body
+    assert "<blockquote>" in out and "byline-quote" not in out

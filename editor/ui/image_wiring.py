@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from editor.core.images import ProcessedImage
+from editor.core.images import ImageSettings, ProcessedImage
 from editor.core.inline_images import InlineForm, InlineReference, images_without_alt
 from editor.core.post_checks import PostWarning
 from editor.core.render import SiteContext
@@ -37,6 +37,11 @@ class ImageWiring(QObject):
         prune_stale(copies_dir)  # what a crashed window left behind
         self.copies = StagedCopies(copies_dir)
         self._render_site: tuple[SiteContext, object, SiteContext] | None = None
+
+    def set_settings(self, settings: ImageSettings) -> None:
+        """How the header field and images dropped into the text are processed from now on."""
+        self.window.form.image.settings = settings
+        self.inline.settings = settings
 
     def render_site(self, site: SiteContext) -> SiteContext:
         """`site` for the preview, seeing the post's staged images (copies outside the site).

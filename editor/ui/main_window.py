@@ -432,12 +432,8 @@ class MainWindow(QMainWindow):
     def revert(self) -> None:
         if self.document.path is None:
             return
-        if self.document.dirty:
-            SB = QMessageBox.StandardButton
-            answer = QMessageBox.question(self, "Revert", "Throw away the unsaved changes?",
-                                          SB.Discard | SB.Cancel, SB.Cancel)  # fmt: skip
-            if answer != SB.Discard:
-                return
+        if self.document.dirty and not prompts.confirm_revert(self):
+            return
         self._load(self.document.path)
 
     def publish_draft(self) -> bool:

@@ -1,4 +1,4 @@
-"""Preferences: the editor's font (monospace or serif), its size, and soft wrap."""
+"""Preferences: the editor's font, size and wrapping; how attached images are processed."""
 
 from __future__ import annotations
 
@@ -8,11 +8,27 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QLabel,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from editor.ui.settings import Settings
+
+MAX_WIDTH = 20000
+
+
+def _width_box(parent: QWidget, value: int, name: str) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(0, MAX_WIDTH)
+    box.setSingleStep(100)
+    box.setSuffix(" px")
+    box.setSpecialValueText("no limit")  # shown for 0
+    box.setValue(max(0, min(MAX_WIDTH, value)))
+    box.setAccessibleName(name)
+    return box
 
 
 class PreferencesDialog(QDialog):
@@ -31,19 +47,50 @@ class PreferencesDialog(QDialog):
         self.size.setAccessibleName("Editor font size")
         self.wrap = QCheckBox("Wrap long lines", self)
         self.wrap.setChecked(settings.get("editor/wrap"))
+        images = settings.image_settings()
+        self.header_width = _width_box(
+            self, images.max_width or 0, "Largest width of header images"
+        )
+        self.inline_width = _width_box(
+            self, images.inline_max_width or 0, "Largest width of images in the text"
+        )
+        self.quality = QSpinBox(self)
+        self.quality.setRange(1, 100)
+        self.quality.setValue(images.quality)
+        self.quality.setAccessibleName("JPEG quality")
+        self.keep_icc = QCheckBox("Keep the colour profile", self)
+        self.keep_icc.setChecked(images.keep_icc)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("Editor &font", self.font_kind)
-        form.addRow("Font &size", self.size)
-        form.addRow(self.wrap)
-        form.addRow(buttons)
+
+        editor_box = QGroupBox("Editor", self)
+        editor_form = QFormLayout(editor_box)
+        editor_form.addRow("&Font", self.font_kind)
+        editor_form.addRow("Font &size", self.size)
+        editor_form.addRow(self.wrap)
+        image_box = QGroupBox("Attached images", self)
+        image_form = QFormLayout(image_box)
+        image_form.addRow("&Header images at most", self.header_width)
+        image_form.addRow("Images in the &text at most", self.inline_width)
+        image_form.addRow("JPEG &quality", self.quality)
+        image_form.addRow(self.keep_icc)
+        privacy = QLabel("Location, camera and other photo data are always removed.", self)
+        privacy.setWordWrap(True)
+        image_form.addRow(privacy)
+        layout = QVBoxLayout(self)
+        layout.addWidget(editor_box)
+        layout.addWidget(image_box)
+        layout.addWidget(buttons)
 
     def accept(self) -> None:
         self.settings.set("editor/font", self.font_kind.currentData())
         self.settings.set("editor/font_size", self.size.value())
         self.settings.set("editor/wrap", self.wrap.isChecked())
+        self.settings.set("image/max_width", self.header_width.value())
+        self.settings.set("image/inline_max_width", self.inline_width.value())
+        self.settings.set("image/quality", self.quality.value())
+        self.settings.set("image/keep_icc", self.keep_icc.isChecked())
         super().accept()

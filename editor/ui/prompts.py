@@ -29,5 +29,14 @@ def ask_unsaved(parent: QWidget, title: str) -> Choice:
     return Choice.CANCEL
 
 
+def confirm_revert(parent: QWidget) -> bool:
+    """True when the author agrees to throw the unsaved changes away."""
+    SB = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, "Revert", "Throw away the unsaved changes?", SB.Discard | SB.Cancel, SB.Cancel
+    )
+    return answer == SB.Discard
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)

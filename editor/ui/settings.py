@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from editor.core.images import ImageSettings
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -28,6 +30,10 @@ _TABLE = (
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"
     Setting("editor/font_size", 11, int),
     Setting("editor/wrap", True, bool),
+    Setting("image/max_width", 2000, int),  # header images; 0: no limit
+    Setting("image/inline_max_width", 0, int),  # images in the text; 0: no limit
+    Setting("image/quality", 85, int),
+    Setting("image/keep_icc", False, bool),  # keep the colour profile (never EXIF or GPS)
 )
 DEFAULTS: dict[str, Setting] = {s.key: s for s in _TABLE}
 MAX_RECENT = 8
@@ -71,3 +77,16 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    def image_settings(self) -> ImageSettings:
+        """How attached images are processed, from the image/* settings (bad values: defaults)."""
+        widths = [max(0, self.get(k)) for k in ("image/max_width", "image/inline_max_width")]
+        quality = self.get("image/quality")
+        if not 1 <= quality <= 100:
+            quality = DEFAULTS["image/quality"].default
+        return ImageSettings(
+            max_width=widths[0] or None,
+            quality=quality,
+            keep_icc=bool(self.get("image/keep_icc")),
+            inline_max_width=widths[1] or None,
+        )

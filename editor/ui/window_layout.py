@@ -78,6 +78,7 @@ def apply_settings(window: MainWindow) -> None:
         action.toggled.emit(action.isChecked())
     window.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))
     window.markdown.set_wrap(s.get("editor/wrap"))
+    window.images.set_settings(s.image_settings())
 
 
 def save_settings(window: MainWindow) -> None:

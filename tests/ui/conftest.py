@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog
 
 from editor.ui import prompts
 from editor.ui.application import open_window
@@ -58,3 +59,18 @@ def type_at_end(qtbot, window: MainWindow) -> Callable[[str], None]:  # type: ig
             qtbot.keyClicks(editor, line)
 
     return type_text
+
+
+@pytest.fixture
+def choose_header(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Pick `photo` with the image field's Choose… button; the staged ProcessedImage."""
+
+    def choose(photo: Path):  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
+        )
+        with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
+            window.form.image.choose_button.click()
+        return blocker.args[0]
+
+    return choose

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from editor.ui import prompts
 from editor.ui.main_window import MainWindow
@@ -29,21 +29,12 @@ def _images(window: MainWindow) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
 
 
-def _choose(qtbot, window: MainWindow, monkeypatch, photo: Path):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
-    )
-    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
-        window.form.image.choose_button.click()
-    return blocker.args[0]
-
-
-def test_chosen_header_image_is_written_only_on_save(qtbot, window: MainWindow, monkeypatch,
+def test_chosen_header_image_is_written_only_on_save(qtbot, choose_header, window: MainWindow, monkeypatch,
                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     path = window.site.root / DUSK
     before_post = path.read_bytes()
     before_images = _images(window)
-    staged = _choose(qtbot, window, monkeypatch, _photo(tmp_path))
+    staged = choose_header(_photo(tmp_path))
     name = f"{staged.md5}.jpg"
     assert window.isWindowModified()
     assert _images(window) == before_images  # nothing written before Save
@@ -60,11 +51,11 @@ def test_chosen_header_image_is_written_only_on_save(qtbot, window: MainWindow, 
 
 
 def test_discarding_leaves_no_orphan(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+    qtbot, choose_header, window: MainWindow, monkeypatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     before_images = _images(window)
     before_post = (window.site.root / DUSK).read_bytes()
-    _choose(qtbot, window, monkeypatch, _photo(tmp_path, "orange"))
+    choose_header(_photo(tmp_path, "orange"))
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
     assert window.open_post(window.site.root / FJORD)
     assert len(window.document.images) == 0
@@ -72,12 +63,12 @@ def test_discarding_leaves_no_orphan(
     assert (window.site.root / DUSK).read_bytes() == before_post
 
 
-def test_save_failure_removes_the_image_it_wrote(qtbot, window: MainWindow, monkeypatch,
+def test_save_failure_removes_the_image_it_wrote(qtbot, choose_header, window: MainWindow, monkeypatch,
                                                  tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     shown: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda _w, _t, msg: shown.append(msg))
     before_images = _images(window)
-    _choose(qtbot, window, monkeypatch, _photo(tmp_path, "navy"))
+    choose_header(_photo(tmp_path, "navy"))
     window.document.path = window.site.root / "_config.yml" / "x.md"  # cannot be written
     assert not window.save()
     assert shown
@@ -208,10 +199,10 @@ def _shown_image_file(window: MainWindow, md5: str) -> Path:
     return Path(url.toLocalFile())
 
 
-def test_staged_header_image_shows_in_the_preview(qtbot, window: MainWindow, monkeypatch,
+def test_staged_header_image_shows_in_the_preview(qtbot, choose_header, window: MainWindow, monkeypatch,
                                                   tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     before_images = _images(window)
-    staged = _choose(qtbot, window, monkeypatch, _photo(tmp_path, "purple"))
+    staged = choose_header(_photo(tmp_path, "purple"))
     qtbot.waitUntil(lambda: f"{staged.md5}.jpg" in window.preview.html(), timeout=10000)
     assert "byline-image-missing" not in window.preview.html()
     shown = _shown_image_file(window, staged.md5)

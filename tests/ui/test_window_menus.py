@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from editor.core.images import DEFAULT_SETTINGS
 from editor.ui import prompts
@@ -55,7 +55,7 @@ def test_preferences_dialog_cancel_changes_nothing(settings: Settings, qtbot) ->
 
 
 def test_header_width_and_quality_from_preferences(
-    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    choose_header, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     def change(dialog: PreferencesDialog) -> None:
         dialog.header_width.setValue(100)
@@ -67,12 +67,7 @@ def test_header_width_and_quality_from_preferences(
     assert window.markdown.editor.font().pointSize() == 15
     photo = tmp_path / "wide.png"
     Image.new("RGB", (320, 200), "teal").save(photo)
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
-    )
-    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
-        window.form.image.choose_button.click()
-    staged = blocker.args[0]
+    staged = choose_header(photo)
     assert (staged.width, staged.height) == (100, 62)
 
 

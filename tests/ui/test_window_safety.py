@@ -213,18 +213,12 @@ def test_history_restore_is_an_unsaved_change(type_at_end, qtbot, window: MainWi
 
 
 def test_staged_images_survive_a_crash(qtbot, window: MainWindow, settings, data_dir: Path,
-                                       monkeypatch, second_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+                                       choose_header, monkeypatch, second_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     from PIL import Image
-    from PySide6.QtWidgets import QFileDialog
 
     photo = tmp_path / "header.png"
     Image.new("RGB", (300, 200), "purple").save(photo)
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(photo), "Images"))
-    )
-    with qtbot.waitSignal(window.form.imageStaged, timeout=10000) as blocker:
-        window.form.image.choose_button.click()
-    header = blocker.args[0]
+    header = choose_header(photo)
     window.safety.autosaver.flush()
     # the first instance "dies": its journal lock goes, its entry stays
     window.safety.journal.close()

@@ -181,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from editor.core.site_check import check_site, has_errors
 
     site = _open_site(args)
-    findings = check_site(site)
+    findings = check_site(site, workers=2)
     sys.stdout.write("".join(f"{f}\n" for f in findings))
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "note")}
     posts = len(site.index)

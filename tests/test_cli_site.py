@@ -1,11 +1,13 @@
 """`byline check` and `byline list` on a fixture site with known problems: exact output."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from editor.cli import main
+from editor.core import parallel_scan, site_check, two_processes
 
 SITE = Path(__file__).resolve().parent / "fixtures" / "sites" / "problems"
 
@@ -51,6 +53,20 @@ def test_check_prints_every_problem_and_exits_1(
     out, err = capsys.readouterr()
     assert out == CHECK
     assert err == "13 posts checked: 5 errors, 4 warnings, 1 note\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() is POSIX only")
+@pytest.mark.parametrize("extra", [[], ["--no-cache"]])
+def test_check_shared_with_a_helper_process_says_the_same(
+    extra: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big sites are checked by two processes: the same lines, in the same order."""
+    monkeypatch.setattr(site_check, "MIN_POSTS", 2)
+    monkeypatch.setattr(parallel_scan, "MIN_FILES", 2)
+    monkeypatch.setattr(two_processes, "can_fork", lambda: True)
+    monkeypatch.setattr(parallel_scan, "can_fork", lambda: True)
+    assert main(["check", str(SITE), *extra]) == 1
+    assert capsys.readouterr().out == CHECK
 
 
 def test_check_twice_uses_the_cache_and_says_the_same(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,11 +6,13 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from editor.core.post_entry import PostEntry
 from editor.core.post_scan import DATED_NAME, FrontMatter, file_date, read_front_matter
+from editor.core.two_processes import shared_map
 from editor.core.yaml_io import quote_scalar
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ _DATE_PERMALINK = re.compile(
     r":(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|week|w_year)"
 )
 _DATE_STYLES = {"date", "pretty", "ordinal", "weekdate"}
+MIN_POSTS = 2000  # below this, a helper process costs more than it saves
 SKIPPED_NAME = "Jekyll skips this file: its name does not start with a date (YYYY-MM-DD-title.md)"
 UNPUBLISHED = "published: false: Jekyll leaves this post out of the site"
 
@@ -80,17 +83,11 @@ def cut_by_comment(front: FrontMatter) -> list[tuple[int, str, str, str]]:
     return out
 
 
-def _lines_of(entry: PostEntry, cache: dict[str, FrontMatter]) -> FrontMatter:
-    if entry.rel_path not in cache:
-        try:
-            cache[entry.rel_path] = read_front_matter(str(entry.path))
-        except OSError:
-            cache[entry.rel_path] = FrontMatter()
-    return cache[entry.rel_path]
+def check_site(site: Site, *, now: dt.datetime | None = None, workers: int = 1) -> list[Finding]:
+    """Every problem found in the site's posts (and config), sorted by path and line.
 
-
-def check_site(site: Site, *, now: dt.datetime | None = None) -> list[Finding]:
-    """Every problem found in the site's posts (and config), sorted by path and line."""
+    `workers=2` lets a big site's posts be checked by two processes (command line only).
+    """
     index = site.index
     index.refresh()
     now = now or dt.datetime.now(dt.UTC)
@@ -102,13 +99,20 @@ def check_site(site: Site, *, now: dt.datetime | None = None) -> list[Finding]:
             _finding(where, config.problem.line, "error", f"{config.problem.message}; "
                      "using defaults for the whole config")
         )  # fmt: skip
-    fronts: dict[str, FrontMatter] = {}
     slugs: dict[tuple[str, ...], list[tuple[PostEntry, str]]] = defaultdict(list)
     date_permalink = config.permalink in _DATE_STYLES or bool(
         _DATE_PERMALINK.search(config.permalink)
     )
-    for entry in sorted(index.entries(), key=lambda e: e.rel_path):
-        findings += _check_entry(site, entry, fronts, now)
+    entries = sorted(index.entries(), key=lambda e: e.rel_path)
+
+    def check(part: Sequence[PostEntry]) -> list[Finding]:
+        return [found for entry in part for found in _check_entry(site, entry, now)]
+
+    if workers > 1 and len(entries) >= MIN_POSTS:
+        findings += shared_map(entries, check, pack=_packed, unpack=_unpacked)
+    else:
+        findings += check(entries)
+    for entry in entries:
         name_match = DATED_NAME.match(entry.path.name)
         if not entry.draft and name_match:
             slug = name_match[2]
@@ -123,9 +127,15 @@ def check_site(site: Site, *, now: dt.datetime | None = None) -> list[Finding]:
     return sorted(findings)
 
 
-def _check_entry(
-    site: Site, entry: PostEntry, fronts: dict[str, FrontMatter], now: dt.datetime
-) -> list[Finding]:
+def _packed(findings: list[Finding]) -> list[tuple[str, int, int, str, str]]:
+    return [(f.path, f.line, f.rank, f.severity, f.message) for f in findings]
+
+
+def _unpacked(rows: list[tuple[str, int, int, Severity, str]], _part: object) -> list[Finding]:
+    return [Finding(*row) for row in rows]
+
+
+def _check_entry(site: Site, entry: PostEntry, now: dt.datetime) -> list[Finding]:
     out: list[Finding] = []
     rel = entry.rel_path
 
@@ -145,7 +155,10 @@ def _check_entry(
     if entry.problem is not None:
         add(entry.problem.line, "error", entry.problem.message)
         return out
-    front = _lines_of(entry, fronts)
+    try:
+        front = read_front_matter(str(entry.path))
+    except OSError:
+        front = FrontMatter()
     lines = front.key_lines
     for number, key, kept, full in cut_by_comment(front):
         quoted = quote_scalar(full, "double")

@@ -36,7 +36,12 @@ from editor.ui.preview_pane import PreviewPane  # noqa: E402
 
 CHARS = int(os.environ.get("BENCH_CHARS", "200"))
 INTERVAL_MS = int(os.environ.get("BENCH_INTERVAL_MS", "120"))  # ~8 characters a second
-TARGETS = {2000: (100.0, 30.0), 20000: (500.0, 100.0)}
+# (words, footnotes): (ms to preview, ms longest block)
+TARGETS = {
+    (2000, False): (100.0, 30.0),
+    (20000, False): (500.0, 100.0),
+    (20000, True): (500.0, 100.0),
+}
 WORDS = [
     "the",
     "a",
@@ -67,8 +72,9 @@ WORDS = [
 FIELDS = {"title": "A benchmark post", "author": "bench", "date": "2025-08-14T22:02:54"}
 
 
-def generate(words: int, seed: int = 5) -> str:
-    """A post of about `words` words: headings, paragraphs, lists, tables and code."""
+def generate(words: int, seed: int = 5, *, footnotes: bool = False) -> str:
+    """A post of about `words` words: headings, paragraphs, lists, tables and code (and with
+    `footnotes`, a note referenced in each section, defined at the end)."""
     rng = random.Random(seed)
 
     def sentence(n: int) -> str:
@@ -87,7 +93,11 @@ def generate(words: int, seed: int = 5) -> str:
         out[-1] += "".join(f"\n| {rng.choice(WORDS)} | {i} | {sentence(3)} |" for i in range(3))
         out.append("```python\ndef step(x):\n    return x * 2  # double it\n```")
         out.append("> " + sentence(12))
+        if footnotes:
+            out[-5] = out[-5].replace(".", f".[^n{section % 40}]", 1)
         count += 60 + 40 + 24 + 15 + 8 + 10 + 12
+    if footnotes:
+        out.append("\n".join(f"[^n{i}]: {sentence(8)}" for i in range(40)))
     return "\n\n".join(out) + "\n"
 
 
@@ -271,11 +281,12 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     fidelity()
     ok = True
-    for words, (max_latency, max_block) in TARGETS.items():
-        body = generate(words)
+    for (words, notes), (max_latency, max_block) in TARGETS.items():
+        body = generate(words, footnotes=notes)
         real_words = len(body.split())
         md_ms, full_ms, warm_ms = core_times(body)
-        print(f"\n{words:,}-word post ({real_words:,} words, {len(body):,} chars)")
+        kind = ", with footnotes" if notes else ""
+        print(f"\n{words:,}-word post{kind} ({real_words:,} words, {len(body):,} chars)")
         print(
             f"  core: Markdown {md_ms:.0f} ms, full render {full_ms:.0f} ms from cold; "
             f"after a one-character edit {warm_ms:.0f} ms"

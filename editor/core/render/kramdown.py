@@ -25,6 +25,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from editor.core.render import footnotes
 from editor.core.render.blocks import TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
 from editor.core.render.sanitize import neutralise
@@ -422,19 +423,36 @@ def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, 
     sections.py), line anchors counted from the section's start; a text that must be
     rendered whole is one section. Safe to call from any thread."""
     sections = split_sections(text)
+    notes = footnotes.definitions(text) if sections is not None and "[^" in text else {}
+    last_line = text.count("\n") + 1
     with _Borrowed() as renderer:
-        if sections is None:
-            return [(0, str(renderer.convert(text, line_anchors=line_anchors)))]
-        defs = definitions(text)
-        tail = f"\n\n{defs}\n" if defs else ""
+        if sections is None or notes is None:
+            whole = str(renderer.convert(text, line_anchors=line_anchors))
+            if '<div class="footnotes"' in whole:
+                # numbered in document order, as kramdown does (Python-Markdown numbers
+                # the notes in lists and tables last)
+                return footnotes.merge([(0, whole)], None, last_line) or [(0, whole)]
+            return [(0, whole)]
+        references = definitions(text)
         out: list[tuple[int, str]] = []
         for first, chunk in sections:
+            defs = references
+            if notes:
+                defs = "\n\n".join(d for d in (references, footnotes.used_in(chunk, notes)) if d)
+            source = f"{chunk}\n\n{defs}\n" if defs else chunk
 
-            def make(chunk: str = chunk) -> str:
-                return str(renderer.convert(chunk + tail, line_anchors=line_anchors))
+            def make(source: str = source) -> str:
+                return str(renderer.convert(source, line_anchors=line_anchors))
 
-            out.append((first, CACHE.get((chunk + tail, line_anchors), make)))
-        return out
+            out.append((first, CACHE.get((source, line_anchors), make)))
+        if notes:
+            merged = footnotes.merge(out, list(notes), last_line)
+            if merged is None:
+                whole = str(renderer.convert(text, line_anchors=line_anchors))
+                return footnotes.merge([(0, whole)], None, last_line) or [(0, whole)]
+            out = merged
+        # a section of nothing but definitions prints nothing, and takes no place
+        return [part for part in out if part[1].strip()] or out[:1]
 
 
 def section_separator(line_anchors: bool) -> str:

@@ -4,8 +4,9 @@ A post is cut before each top-level ATX heading that follows a blank line (outsi
 code and raw HTML blocks): a heading there ends any paragraph, list or quote, so each
 section renders exactly as it would inside the whole text. Reference link and abbreviation
 definitions apply to the whole post: every section is rendered with all of them appended
-(they print nothing). Posts with footnotes or `{:toc}` (numbered and gathered across the
-whole post) are rendered whole.
+(they print nothing), and so is every footnote definition: footnotes.py then numbers
+them across the post. Posts with `{:toc}` (gathered from the whole post) are rendered
+whole, and so are posts whose footnotes are written in ways footnotes.py does not take.
 Each section's HTML is cached by its text; header ids are de-duplicated across sections
 the way kramdown's counter does, and line anchors are shifted to the section's place.
 """
@@ -17,7 +18,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
-_WHOLE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:|\{:\s*toc\s*\}", re.M)
+_WHOLE = re.compile(r"\{:\s*toc\s*\}")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from editor.core.render import kramdown
 from editor.core.render.kramdown import KramdownRenderer, render_markdown
 from editor.core.render.sections import split_sections
 
@@ -32,9 +35,80 @@ def _squeeze(html: str) -> str:
     return re.sub(r"\n+", "\n", html).strip()
 
 
-def test_footnotes_and_toc_render_whole():
-    assert split_sections("# A\n\nx[^1]\n\n# B\n\n[^1]: note\n") is None
+def test_a_table_of_contents_renders_whole():
     assert split_sections("* TOC\n{:toc}\n\n# A\n\n# B\n") is None
+
+
+FOOTNOTED = {
+    "simple": "# A\n\nText[^a] and more[^b].\n\n# B\n\nAgain[^a].\n\n[^a]: Note A\n"
+    "    continued.\n[^b]: Note B\n\n[^c]: Unused\n\n    second paragraph.\n",
+    "lists-first": "# Packing\n\n- stove[^s]\n- map[^m]\n\nThe stove[^s] matters.[^w]\n\n"
+    "## Later\n\n| a | b |\n|---|---|\n| x | y[^m] |\n\nLast.[^w]\n\n"
+    "[^s]: Stove.\n[^m]: Map.\n[^w]: Why.\n",
+    "defs-first": "[^z]: Zed first.\n\n# One\n\nx[^b] y[^z]\n\n[^b]: B *em*\n\n# Two\n\nz[^b]\n",
+    "odd-defs-whole": "# A\n\nx[^a]\n\n# B\n\n> [^a]: quoted definition\n",
+    "lazy-whole": "# A\n\nx[^a]\n\n# B\n\n[^a]: starts here\nand goes on lazily\n",
+}
+
+
+def _whole(text: str, anchors: bool, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    with monkeypatch.context() as m:
+        m.setattr(kramdown, "split_sections", lambda text: None)
+        return render_markdown(text, line_anchors=anchors)
+
+
+@pytest.mark.parametrize("name", sorted(FOOTNOTED))
+@pytest.mark.parametrize("anchors", [True, False])
+def test_footnotes_by_section_render_like_the_whole(name, anchors, monkeypatch):
+    text = FOOTNOTED[name]
+    assert _squeeze(render_markdown(text, line_anchors=anchors)) == _squeeze(
+        _whole(text, anchors, monkeypatch)
+    )
+
+
+def test_footnotes_are_numbered_in_document_order_as_kramdown_does():
+    html = render_markdown(FOOTNOTED["lists-first"], line_anchors=False)
+    refs = re.findall(r'<sup id="([^"]+)" role="doc-noteref"><a [^>]*>(\d+)</a>', html)
+    assert refs == [("fnref:s", "1"), ("fnref:m", "2"), ("fnref:s:1", "1"), ("fnref:w", "3"),
+                    ("fnref:m:1", "2"), ("fnref:w:1", "3")]  # fmt: skip
+    assert (
+        '<a class="reversefootnote" href="#fnref:s:1" role="doc-backlink">&#8617;<sup>2</sup>'
+        in html
+    )
+    assert re.findall(r'<li id="fn:(\w+)"', html) == ["s", "m", "w"]
+
+
+_BLOCKS = [
+    "Plain text.",
+    "Text with a note[^a].",
+    "Two notes[^b] here[^a].",
+    "- item[^c]\n- item",
+    "> quoted[^b]",
+    "| x | y |\n|---|---|\n| 1[^a] | 2 |",
+    "```\n[^a]: in code\n```",
+    "[^a]: Note A.",
+    "[^b]: Note B\n    more B.",
+    "[^c]: Note C\n\n    second C.",
+    "[^d]: Unused D.",
+    "1. first[^d]\n2. second",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(_BLOCKS)), min_size=1, max_size=14))
+def test_any_mix_of_footnotes_renders_like_the_whole(blocks):
+    text = (
+        "\n\n".join(
+            (f"## Part {i}\n\n" if heading else "") + block
+            for i, (heading, block) in enumerate(blocks)
+        )
+        + "\n"
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for anchors in (True, False):
+            assert _squeeze(render_markdown(text, line_anchors=anchors)) == _squeeze(
+                _whole(text, anchors, monkeypatch)
+            )
 
 
 def test_fenced_heading_is_not_a_cut():
@@ -42,8 +116,11 @@ def test_fenced_heading_is_not_a_cut():
     assert [first for first, _ in parts] == [0, 7]
 
 
-def test_a_change_rerenders_only_its_section(monkeypatch):
-    text = "\n\n".join(f"# H{i}\n\nbody {i}" for i in range(20))
+@pytest.mark.parametrize("notes", [False, True])
+def test_a_change_rerenders_only_its_section(monkeypatch, notes):
+    text = "\n\n".join(f"# H{i}\n\nbody {i}" + (f"[^n{i % 3}]" if notes else "") for i in range(20))
+    if notes:  # footnotes used across the post, defined at its end
+        text += "\n\n[^n0]: zero\n[^n1]: one\n[^n2]: two\n"
     render_markdown(text)
     calls = []
     original = KramdownRenderer.convert

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from editor.core.house_style import HouseStyle
     from editor.core.site import Site
 
+SAVE_AFTER = 64  # files re-read since the last save that make rewriting the cache worth it
 STYLE_SAMPLE = 400  # newest posts read to learn the house style; a majority settles long before
 
 __all__ = ["IndexDelta", "PostEntry", "SiteIndex", "Vocabulary"]
@@ -106,6 +107,8 @@ class SiteIndex:
         self._entries: dict[str, PostEntry] = {}  # by rel_path
         self._indexed = False
         self._dirty = False
+        self._must_save = False  # nothing usable was cached: save what the refresh read
+        self._unsaved = 0  # files read (or gone) since the cache was last written
         self._folders: dict[str, int] | None = None  # folder mtimes at the last listing
         self._cache_path: Path | None = None
         if use_cache:
@@ -198,9 +201,9 @@ class SiteIndex:
             if cached is not None:
                 self._entries, self._folders = cached
             else:
-                self._dirty = True
+                self._dirty = self._must_save = True
         elif first:
-            self._dirty = True
+            self._dirty = self._must_save = True
         old = self._entries
         delta = IndexDelta()
         context = self._context
@@ -232,7 +235,11 @@ class SiteIndex:
         if first and not self._dirty and old:
             # everything came from the cache unchanged: it was saved newest first
             self._sorted = list(old.values())
-        self.save_cache()
+        self._unsaved += len(to_read) + len(delta.removed)
+        if self._must_save or self._unsaved >= SAVE_AFTER:
+            # a handful of files re-read costs far less than rewriting the whole cache
+            # (~50 ms at 10,000 posts): a cache that lags by a few is only re-read sooner
+            self.save_cache()
         return delta
 
     def _unchanged_files(
@@ -346,7 +353,8 @@ class SiteIndex:
         if self._dirty and self._cache_path is not None and self._indexed:
             # newest first, so that sorting the loaded cache next time is one pass
             index_cache.save(self._cache_path, self._fingerprint(), self.entries(), self._folders)
-        self._dirty = False
+        self._dirty = self._must_save = False
+        self._unsaved = 0
 
     # --- helpers -------------------------------------------------------------
 

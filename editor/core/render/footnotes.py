@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 _DEF_START = re.compile(r"\[\^([A-Za-z0-9_-]+)\]:(?:[ \t]|$)")
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
 _USE = re.compile(r"\[\^([A-Za-z0-9_-]+)\](?!:)")
 _ANY_DEF = re.compile(r"\[\^[^\]\n]*\]:")  # what Python-Markdown might read as one
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -26,9 +27,9 @@ _LIST = re.compile(
     r"(.*)</ol>\n</div>\s*\Z",
     re.S,
 )
-_ITEM = re.compile(r'<li id="fn:([A-Za-z0-9_-]+)" role="doc-endnote">\n.*?</li>\n', re.S)
+_ITEM = re.compile(r'<li id="fn:([^"]*)" role="doc-endnote">')  # a note's list item starts
 _BACKLINKS = re.compile(
-    r'&#160;(?:<a class="reversefootnote" href="#fnref\d*:[A-Za-z0-9_-]+" '
+    r'(?:<a class="reversefootnote" href="#fnref\d*:[A-Za-z0-9_-]+" '
     r'role="doc-backlink">&#8617;</a>)+'
 )
 
@@ -98,6 +99,17 @@ def _definition_end(lines: list[str], start: int) -> int | None:
     return i
 
 
+def _items(listed: str) -> dict[str, str] | None:
+    """Each note's list item by name (a note may hold lists of its own: items are cut
+    where the next note's begins); None for a name this module does not handle."""
+    starts = list(_ITEM.finditer(listed))
+    ends = [m.start() for m in starts[1:]] + [len(listed)]
+    items = {m.group(1): listed[m.start() : end] for m, end in zip(starts, ends, strict=True)}
+    if any(not _NAME.fullmatch(name) for name in items):
+        return None
+    return items
+
+
 def _ref_id(name: str, nth: int) -> str:
     """kramdown's id for the nth reference to a note: fnref:x, fnref:x:1, fnref:x:2..."""
     return f"fnref:{name}" if nth == 1 else f"fnref:{name}:{nth - 1}"
@@ -136,7 +148,9 @@ def merge(
         if found is None:  # no note here
             out.append((first, html))
             continue
-        here = {m.group(1): m.group(0) for m in _ITEM.finditer(found.group(1))}
+        here = _items(found.group(1))
+        if here is None:
+            return None
         for name, item in here.items():
             items.setdefault(name, item)
         if names is None:
@@ -148,7 +162,7 @@ def merge(
     listed: list[str] = []
     for name in order:
         count = seen.get(name, 1)  # an unreferenced note keeps one link, as Python-Markdown
-        links = "&#160;" + " ".join(
+        links = " ".join(
             f'<a class="reversefootnote" href="#{_ref_id(name, k)}" role="doc-backlink">'
             f"&#8617;{'' if k == 1 else f'<sup>{k}</sup>'}</a>"
             for k in range(1, count + 1)

@@ -229,7 +229,7 @@ class _Kramdownify(Treeprocessor):
         for child in list(div):
             if child.tag == "hr":
                 div.remove(child)
-        for li in div.iter("li"):
+        for li in div.findall("ol/li"):  # the notes, not the items of a list inside one
             li.set("role", "doc-endnote")
         for a in div.iter("a"):
             if a.get("class") == "footnote-backref":

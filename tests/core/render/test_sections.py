@@ -46,6 +46,8 @@ FOOTNOTED = {
     "## Later\n\n| a | b |\n|---|---|\n| x | y[^m] |\n\nLast.[^w]\n\n"
     "[^s]: Stove.\n[^m]: Map.\n[^w]: Why.\n",
     "defs-first": "[^z]: Zed first.\n\n# One\n\nx[^b] y[^z]\n\n[^b]: B *em*\n\n# Two\n\nz[^b]\n",
+    "note-with-a-list": "# A\n\nSee[^k] and[^e] and[^k].\n\n# B\n\n[^k]: Pack:\n\n    - stove\n"
+    "    - map\n\n    And water.\n\n[^e]: Ends with a list:\n\n    - three\n    - four\n",
     "odd-defs-whole": "# A\n\nx[^a]\n\n# B\n\n> [^a]: quoted definition\n",
     "lazy-whole": "# A\n\nx[^a]\n\n# B\n\n[^a]: starts here\nand goes on lazily\n",
 }

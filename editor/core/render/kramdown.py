@@ -28,6 +28,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from editor.core.render import footnotes
 from editor.core.render.blocks import TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
+from editor.core.render.lists import LastItemLikeTheOthers, keep_continued_items_tight
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     SectionCache,
@@ -357,6 +358,8 @@ class KramdownExtension(Extension):
             SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)~{2}", "del"), "strike", 65
         )
         md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
+        md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
+        keep_continued_items_tight(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)
         _track_lines(md.parser, self.state)

@@ -11,10 +11,7 @@ import compare
 from editor.core.render.kramdown import render_markdown
 
 # Known differences, each with the reason; strict: a fix must remove the entry.
-KNOWN = {
-    "09-unordered-list": "kramdown makes only the item before a blank line loose; "
-    "Python-Markdown makes the item after it loose",
-}
+KNOWN: dict[str, str] = {}
 CASES = compare.cases()
 
 

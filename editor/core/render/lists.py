@@ -1,0 +1,74 @@
+"""Which list items get a paragraph, the way kramdown decides it.
+
+kramdown wraps an item's text in <p> when a blank line follows the item, and wraps the
+last item too when every item before it is wrapped. Python-Markdown also wraps the
+first item after a blank line (a list continued in a new block), which kramdown leaves
+tight unless a blank line follows it as well.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+import markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.treeprocessors import Treeprocessor
+
+_LISTS = ("ol", "ul")
+
+
+def keep_continued_items_tight(md: markdown.Markdown) -> None:
+    """The first item of a list continued after a blank line stays tight (kramdown)."""
+    for name in ("olist", "ulist"):
+        processor = md.parser.blockprocessors[name]
+        processor.run = _tight_first(processor)  # type: ignore[method-assign, assignment]
+
+
+def _tight_first(processor: BlockProcessor) -> Callable[[etree.Element, list[str]], bool | None]:
+    original = processor.run
+    sibling_tags = getattr(processor, "SIBLING_TAGS", _LISTS)
+
+    def run(parent: etree.Element, blocks: list[str]) -> bool | None:
+        sibling = processor.lastChild(parent)
+        continued = sibling is not None and sibling.tag in sibling_tags
+        before = len(sibling) if sibling is not None and continued else 0
+        # an item whose text a nested list follows: the blank line came after that list,
+        # not after its text, and kramdown keeps the text tight
+        previous = sibling[before - 1] if sibling is not None and before else None
+        nested = previous is not None and bool((previous.text or "").strip()) and len(previous)
+        result = original(parent, blocks)
+        if sibling is None or not continued or len(sibling) <= before:
+            return result
+        if nested and previous is not None:
+            _unwrap(previous)
+        _unwrap(sibling[before])  # wrapped again if the list goes on after a blank line
+        return result
+
+    return run
+
+
+def _unwrap(item: etree.Element) -> None:
+    """The item's leading paragraph back to tight text."""
+    if len(item) and item[0].tag == "p" and not (item.text or "").strip():
+        paragraph = item[0]
+        item.text = paragraph.text
+        item.remove(paragraph)
+        for index, child in enumerate(list(paragraph)):
+            item.insert(index, child)
+
+
+class LastItemLikeTheOthers(Treeprocessor):
+    """The last item of a list whose other items all have paragraphs gets one too."""
+
+    def run(self, root: etree.Element) -> None:
+        for lst in root.iter():
+            items = [li for li in lst if li.tag == "li"] if lst.tag in _LISTS else []
+            if len(items) < 2 or not (items[-1].text or "").strip():
+                continue
+            *earlier, last = items
+            if all(len(li) and li[0].tag == "p" and not (li.text or "").strip() for li in earlier):
+                paragraph = etree.Element("p")
+                paragraph.text = last.text
+                last.text = ""
+                last.insert(0, paragraph)

@@ -76,6 +76,11 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             if not stack and prev_kind == "para":
                 out.append("")  # a list interrupts a paragraph (GFM)
             dst = stack[-1].dst if stack and indent >= stack[-1].src else 0
+            first = _block_indent(out)
+            if first is not None and first >= dst + 4:
+                # a shallower item after a nested list that began after a blank line: its
+                # own block, or Python-Markdown reads it as part of the nested one
+                out.append("")
             space = item["space"]
             width = len(item["marker"]) + (len(space) if 0 < len(space) <= 4 else 1)
             stack.append(_Item(indent + width, dst + 4))
@@ -107,6 +112,16 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             prev_kind = "para"
         i += 1
     return out
+
+
+def _block_indent(out: list[str]) -> int | None:
+    """The indent of the first line of the block `out` ends with (None: no block)."""
+    j = len(out)
+    while j and out[j - 1] != "":
+        j -= 1
+    if j == len(out):
+        return None
+    return len(out[j]) - len(out[j].lstrip(" "))
 
 
 def _starts_block(line: str) -> bool:

@@ -1,9 +1,9 @@
 """Which list items get a paragraph, the way kramdown decides it.
 
-kramdown wraps an item's text in <p> when a blank line follows the item, and wraps the
+kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
 last item too when every item before it is wrapped. Python-Markdown also wraps the
-first item after a blank line (a list continued in a new block), which kramdown leaves
-tight unless a blank line follows it as well.
+first item after a blank line (a list continued in a new block), and an item whose text
+a nested list follows when a blank line comes later; kramdown leaves both tight.
 """
 
 from __future__ import annotations
@@ -19,10 +19,33 @@ _LISTS = ("ol", "ul")
 
 
 def keep_continued_items_tight(md: markdown.Markdown) -> None:
-    """The first item of a list continued after a blank line stays tight (kramdown)."""
+    """The first item of a list continued after a blank line stays tight (kramdown), and
+    so does an item whose text a nested list follows."""
     for name in ("olist", "ulist"):
         processor = md.parser.blockprocessors[name]
         processor.run = _tight_first(processor)  # type: ignore[method-assign, assignment]
+    indent = md.parser.blockprocessors["indent"]
+    indent.run = _tight_parent(indent)  # type: ignore[method-assign, assignment]
+
+
+def _tight_parent(processor: BlockProcessor) -> Callable[[etree.Element, list[str]], bool | None]:
+    """An indented block after a nested list goes on in that list or its item: the item's
+    own text was followed by the nested list, not by a blank line, so it stays tight."""
+    original = processor.run
+
+    def run(parent: etree.Element, blocks: list[str]) -> bool | None:
+        spine = []
+        el = parent
+        while len(el):  # the block lands somewhere along the last children
+            el = el[-1]
+            if el.tag == "li" and (el.text or "").strip() and len(el) and el[-1].tag in _LISTS:
+                spine.append(el)
+        result = original(parent, blocks)
+        for item in spine:
+            _unwrap(item)
+        return result
+
+    return run
 
 
 def _tight_first(processor: BlockProcessor) -> Callable[[etree.Element, list[str]], bool | None]:

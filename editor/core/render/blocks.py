@@ -53,6 +53,7 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
         item = _ITEM.match(line)
         if item and _HR.match(line):
             item = None
+        in_list = bool(stack)  # the line before was inside a list item
         # leave the list items this line is not part of (lazy continuation stays)
         while stack and indent < stack[-1].src:
             if prev_kind in ("para", "item") and not item and not _starts_block(line):
@@ -73,8 +74,8 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             continue
 
         if item and (indent < stack[-1].src + 4 if stack else indent <= 3):
-            if not stack and prev_kind == "para":
-                out.append("")  # a list interrupts a paragraph (GFM)
+            if not stack and prev_kind == "para" and not in_list:
+                out.append("")  # a list interrupts a paragraph (GFM), not an item's text
             dst = stack[-1].dst if stack and indent >= stack[-1].src else 0
             first = _block_indent(out)
             if first is not None and first >= dst + 4:

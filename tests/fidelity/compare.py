@@ -64,6 +64,9 @@ class _Tokens(HTMLParser):
     def handle_data(self, data: str) -> None:
         data = re.sub(r"[\s\xa0]+", " ", data)
         if not data.strip():
+            # between the token spans of highlighted code, a space is part of the code
+            if self.code_depth and self.out and not self.out[-1].startswith("<"):
+                self.out[-1] = re.sub(r" +", " ", self.out[-1] + data)
             return
         if self.out and not self.out[-1].startswith("<"):
             self.out[-1] = re.sub(r" +", " ", self.out[-1] + data)

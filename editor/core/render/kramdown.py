@@ -19,6 +19,7 @@ from typing import Any
 import markdown
 from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
+from markdown.extensions.smarty import SubstituteTextPattern
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -28,7 +29,6 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from editor.core.render import footnotes
 from editor.core.render.blocks import TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
-from editor.core.render.lists import LastItemLikeTheOthers, keep_continued_items_tight
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     SectionCache,
@@ -36,6 +36,7 @@ from editor.core.render.sections import (
     join_sections,
     split_sections,
 )
+from editor.core.render.structure import LastItemLikeTheOthers, read_blocks_as_kramdown
 
 LINE_ANCHOR = "line-{}"
 CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
@@ -359,13 +360,25 @@ class KramdownExtension(Extension):
         )
         md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
-        keep_continued_items_tight(md)
+        read_blocks_as_kramdown(md)
+        _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)
         _track_lines(md.parser, self.state)
 
     def reset(self) -> None:
         self.state.reset()
+
+
+def _ellipsis_as_kramdown(md: markdown.Markdown) -> None:
+    """kramdown makes any three dots an ellipsis (`Wait....` is `Wait…`.); smarty only
+    three dots on their own. Needs smarty registered first."""
+    smarty = md.treeprocessors["smarty"]
+    patterns = smarty.inlinePatterns  # type: ignore[attr-defined]
+    priority = next(item.priority for item in patterns._priority if item.name == "smarty-ellipses")
+    patterns.register(
+        SubstituteTextPattern(r"\.{3}", (_SMART["ellipsis"],), md), "smarty-ellipses", priority
+    )
 
 
 class KramdownRenderer:

@@ -1,6 +1,7 @@
-"""Which list items get a paragraph, the way kramdown decides it.
+"""Block structure the way kramdown reads it: lists, their items' paragraphs, quotes.
 
-kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
+A list changes type (bullets, numbers) into a new list, and a blank line between two
+quotes makes two quotes; Python-Markdown joined both. kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
 last item too when every item before it is wrapped. Python-Markdown also wraps the
 first item after a blank line (a list continued in a new block), and an item whose text
 a nested list follows when a blank line comes later; kramdown leaves both tight.
@@ -18,14 +19,28 @@ from markdown.treeprocessors import Treeprocessor
 _LISTS = ("ol", "ul")
 
 
-def keep_continued_items_tight(md: markdown.Markdown) -> None:
-    """The first item of a list continued after a blank line stays tight (kramdown), and
-    so does an item whose text a nested list follows."""
+def read_blocks_as_kramdown(md: markdown.Markdown) -> None:
+    """Lists and quotes as kramdown reads them (see the module's docstring)."""
     for name in ("olist", "ulist"):
         processor = md.parser.blockprocessors[name]
+        # a bullet list after a numbered one (or the reverse) is a list of its own
+        processor.SIBLING_TAGS = [processor.TAG]  # type: ignore[attr-defined]
         processor.run = _tight_first(processor)  # type: ignore[method-assign, assignment]
     indent = md.parser.blockprocessors["indent"]
     indent.run = _tight_parent(indent)  # type: ignore[method-assign, assignment]
+    quote = md.parser.blockprocessors["quote"]
+    quote.lastChild = _no_quote_before(quote)  # type: ignore[method-assign, assignment]
+
+
+def _no_quote_before(processor: BlockProcessor) -> Callable[[etree.Element], etree.Element | None]:
+    """A quote block never goes on in the quote before it: a blank line came between."""
+    original = processor.lastChild
+
+    def last_child(parent: etree.Element) -> etree.Element | None:
+        child = original(parent)
+        return None if child is not None and child.tag == "blockquote" else child
+
+    return last_child
 
 
 def _tight_parent(processor: BlockProcessor) -> Callable[[etree.Element, list[str]], bool | None]:

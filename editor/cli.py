@@ -245,3 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`byline list | head`): nothing more to say to it, and
+        # nothing left for Python to flush into the closed pipe at exit
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError, ValueError):  # no real file (tests): nothing to do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as if ended by SIGPIPE, like other command-line tools

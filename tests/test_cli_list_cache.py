@@ -210,3 +210,24 @@ def test_listing_bytes_go_straight_to_a_utf8_stream(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "stdout", stream)
     _write_utf8("Crème ✓\n".encode())
     assert raw.getvalue() == "before Crème ✓\n".encode()
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly() -> None:
+    """`byline list | head`: the pipe closes under the writer; no traceback, exit 141."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from editor.cli import main; "
+        f"sys.exit(main(['list', {str(SITE)!r}, '--json', '--no-cache']))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before it writes a byte
+    with proc.stderr:
+        err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -12,6 +12,11 @@ CLI_COMMANDS = {"new", "list", "check", "render"}
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("--help", "-h"):  # the editor and the command line, in one
+        from editor.cli import build_parser
+
+        build_parser().print_help()
+        return 0
     if args and args[0] in ("--version", "-V"):
         print(f"byline {__version__}")
         return 0

@@ -226,9 +226,17 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="byline", description="Byline: edit Jekyll posts.")
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        usage="byline [PATH]\n       byline COMMAND ...   (byline COMMAND --help for one)",
+        description="Byline: edit the posts of a Jekyll blog. With no command it opens the "
+        "editor on PATH (a site folder or a post; the last site when left out).",
+        epilog="byline --self-test checks the installation (offscreen).",
+    )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", title="commands", prog="byline"
+    )
     _add_new(sub)
     _add_list(sub)
     _add_check(sub)

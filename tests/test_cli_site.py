@@ -162,3 +162,16 @@ def test_list_empty_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     (tmp_path / "e" / "_posts").mkdir(parents=True)
     assert main(["list", str(tmp_path / "e"), "--json"]) == 0
     assert capsys.readouterr().out == "[]\n"
+
+
+def test_help_names_the_editor_and_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from editor.app import main as app_main
+
+    assert app_main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: byline [PATH]\n")
+    for command in ("new", "list", "check", "render"):
+        assert f"\n    {command} " in out
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    assert capsys.readouterr().out.startswith("usage: byline list ")

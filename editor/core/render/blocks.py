@@ -21,7 +21,7 @@ _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[*+-]|\d{1,9}[.)])(?P<space>[ \t]
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
-_TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
+TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
 _TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
 _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
@@ -61,7 +61,7 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             stack.pop()
         shift = (stack[-1].dst - stack[-1].src) if stack else 0
 
-        if _TOC_ITEM.match(line) and i + 1 < n and _TOC_IAL.match(lines[i + 1]):
+        if TOC_ITEM.match(line) and i + 1 < n and _TOC_IAL.match(lines[i + 1]):
             out += ["", " " * max(0, indent + shift) + TOC_MARKER, ""]
             prev_kind = "blank"
             i += 2

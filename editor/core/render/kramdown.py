@@ -26,8 +26,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from editor.core.render import footnotes
-from editor.core.render.blocks import TOC_MARKER, rewrite_lines
+from editor.core.render import footnotes, toc
+from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
 from editor.core.render.highlight import fenced_block
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
@@ -37,6 +37,7 @@ from editor.core.render.sections import (
     split_sections,
 )
 from editor.core.render.structure import LastItemLikeTheOthers, read_blocks_as_kramdown
+from editor.core.render.toc import TOC_START
 
 LINE_ANCHOR = "line-{}"
 CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
@@ -65,6 +66,7 @@ class _State:
         self.blocks: list[tuple[etree.Element, int]] = []  # top-level element, source line
         self.stash_origin: dict[int, str] = {}  # stash index -> the source line it came from
         self.line_anchors = True
+        self.whole = True  # the whole text, not one section of it
 
     def reset(self) -> None:
         self.blocks = []
@@ -240,11 +242,15 @@ class _Kramdownify(Treeprocessor):
                 a.attrib.pop("title", None)
 
     def _toc(self, root: etree.Element, headers: list[etree.Element]) -> None:
-        for index, el in enumerate(list(root)):
+        for el in list(root):
             if el.tag == "p" and (el.text or "").strip() == TOC_MARKER and len(el) == 0:
                 toc = self._toc_list(headers)
+                if not len(toc) and self.state.whole:  # no heading: kramdown writes nothing
+                    root.remove(el)
+                    self.state.blocks = [(b, n) for b, n in self.state.blocks if b is not el]
+                    continue
                 toc.tail = el.tail
-                root[index] = toc
+                root[list(root).index(el)] = toc
                 for i, (block, line) in enumerate(self.state.blocks):
                     if block is el:
                         self.state.blocks[i] = (toc, line)
@@ -409,10 +415,13 @@ class KramdownRenderer:
             tab_length=4,
         )
 
-    def convert(self, text: str, *, line_anchors: bool = True) -> str:
+    def convert(self, text: str, *, line_anchors: bool = True, whole: bool = True) -> str:
+        """`whole=False`: `text` is one section (an empty table of contents stays, for
+        toc.py to fill from every section's headings)."""
         self.md.reset()
         self.ext.state.source = text
         self.ext.state.line_anchors = line_anchors
+        self.ext.state.whole = whole
         return self.md.convert(text)
 
 
@@ -443,12 +452,7 @@ def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, 
     last_line = text.count("\n") + 1
     with _Borrowed() as renderer:
         if sections is None or notes is None:
-            whole = str(renderer.convert(text, line_anchors=line_anchors))
-            if '<div class="footnotes"' in whole:
-                # numbered in document order, as kramdown does (Python-Markdown numbers
-                # the notes in lists and tables last)
-                return footnotes.merge([(0, whole)], None, last_line) or [(0, whole)]
-            return [(0, whole)]
+            return _whole(renderer, text, line_anchors, last_line)
         references = definitions(text)
         out: list[tuple[int, str]] = []
         for first, chunk in sections:
@@ -458,17 +462,42 @@ def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, 
             source = f"{chunk}\n\n{defs}\n" if defs else chunk
 
             def make(source: str = source) -> str:
-                return str(renderer.convert(source, line_anchors=line_anchors))
+                return str(renderer.convert(source, line_anchors=line_anchors, whole=False))
 
             out.append((first, CACHE.get((source, line_anchors), make)))
         if notes:
             merged = footnotes.merge(out, list(notes), last_line)
             if merged is None:
-                whole = str(renderer.convert(text, line_anchors=line_anchors))
-                return footnotes.merge([(0, whole)], None, last_line) or [(0, whole)]
+                return _whole(renderer, text, line_anchors, last_line)
             out = merged
+        if any(TOC_START in html for _, html in out):
+            with_toc = toc.rebuild(out, _toc_anchor(sections) if line_anchors else "")
+            if with_toc is None:
+                return _whole(renderer, text, line_anchors, last_line)
+            out = with_toc
         # a section of nothing but definitions prints nothing, and takes no place
         return [part for part in out if part[1].strip()] or out[:1]
+
+
+def _toc_anchor(sections: list[tuple[int, str]]) -> str:
+    """The line anchor the whole render puts in a table of contents (its `* TOC` line's,
+    counted from its section's start)."""
+    for _, chunk in sections:
+        for number, line in enumerate(chunk.split("\n"), start=1):
+            if TOC_ITEM.match(line):
+                return f'<a name="line-{number}"></a>'
+    return ""
+
+
+def _whole(
+    renderer: KramdownRenderer, text: str, line_anchors: bool, last_line: int
+) -> list[tuple[int, str]]:
+    """The text rendered in one piece (its footnotes numbered as kramdown numbers them)."""
+    whole = str(renderer.convert(text, line_anchors=line_anchors))
+    if '<div class="footnotes"' in whole:
+        # document order, as kramdown: Python-Markdown numbers the notes in lists last
+        return footnotes.merge([(0, whole)], None, last_line) or [(0, whole)]
+    return [(0, whole)]
 
 
 def section_separator(line_anchors: bool) -> str:

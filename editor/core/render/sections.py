@@ -5,8 +5,8 @@ code and raw HTML blocks): a heading there ends any paragraph, list or quote, so
 section renders exactly as it would inside the whole text. Reference link and abbreviation
 definitions apply to the whole post: every section is rendered with all of them appended
 (they print nothing), and so is every footnote definition: footnotes.py then numbers
-them across the post. Posts with `{:toc}` (gathered from the whole post) are rendered
-whole, and so are posts whose footnotes are written in ways footnotes.py does not take.
+them across the post, and toc.py writes a `{:toc}` again from every section's headings.
+Posts whose footnotes are written in ways footnotes.py does not take are rendered whole.
 Each section's HTML is cached by its text; header ids are de-duplicated across sections
 the way kramdown's counter does, and line anchors are shifted to the section's place.
 """
@@ -18,7 +18,6 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
-_WHOLE = re.compile(r"\{:\s*toc\s*\}")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -33,8 +32,6 @@ CACHE_SIZE = 4000
 def split_sections(text: str) -> list[tuple[int, str]] | None:
     """(index of the first line, text) for each section; None when the text must be
     rendered whole."""
-    if _WHOLE.search(text):
-        return None
     lines = text.split("\n")
     starts = [0]
     fence = ""

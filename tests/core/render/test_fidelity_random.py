@@ -2,7 +2,7 @@
 
 The corpus (test_fidelity.py) pins known cases; this mixes the common constructs of a
 blog post (headings, inline markup, lists tight and loose, quotes, code, tables, images,
-definition lists, footnotes) at random, with a fixed seed, to catch their combinations.
+definition lists, footnotes, tables of contents) at random, with a fixed seed, to catch their combinations.
 """
 
 from __future__ import annotations
@@ -111,7 +111,11 @@ def test_random_posts_render_as_jekyll_does(tmp_path: Path) -> None:
     ruby = shutil.which("ruby")
     assert ruby, "ruby is not installed (Debian's jekyll brings it; .ci/run installs it)"
     rng = random.Random(20261127)
-    posts = [_Post(rng).text() for _ in range(POSTS)]
+    # some open with a table of contents (`{:toc}`), as long posts do
+    posts = [
+        ("* TOC\n{:toc}\n\n" if rng.random() < 0.3 else "") + _Post(rng).text()
+        for _ in range(POSTS)
+    ]
     for i, text in enumerate(posts):
         (tmp_path / f"p{i:03}.md").write_text(text, encoding="utf-8")
     script = Path(compare.__file__).with_name("kramdown_jekyll.rb")

@@ -35,8 +35,31 @@ def _squeeze(html: str) -> str:
     return re.sub(r"\n+", "\n", html).strip()
 
 
-def test_a_table_of_contents_renders_whole():
-    assert split_sections("* TOC\n{:toc}\n\n# A\n\n# B\n") is None
+TOCS = {
+    "first": "* TOC\n{:toc}\n\n## First\n\n### Sub\n\n## Second\n",
+    "after-intro": "Intro\n\n* TOC\n{:toc}\n\n## A\n\ntext\n\n### A\n\n## B *em* `code`\n\n"
+    "## Skip\n{: .no_toc}\n\n# Top\n\n## A\n",
+    "same-names": "# T\n\n* TOC\n{:toc}\n\n## One\n\nx\n\n## One\n\n## One\n",
+    "with-notes": "* TOC\n{:toc}\n\n## A\n\nx[^n]\n\n## B\n\n[^n]: note\n",
+}
+_LINE_ANCHOR = re.compile(r'<a name="line-\d+"></a>')
+
+
+@pytest.mark.parametrize("name", sorted(TOCS))
+def test_a_table_of_contents_by_section_lists_every_heading(name, monkeypatch):
+    text = TOCS[name]
+    assert split_sections(text) is not None
+    assert render_markdown(text, line_anchors=False) == _whole(text, False, monkeypatch)
+    # line anchors (for scroll sync) may be more by section: every section's start has one
+    by_section = _LINE_ANCHOR.sub("", render_markdown(text, line_anchors=True))
+    assert _squeeze(by_section) == _squeeze(_LINE_ANCHOR.sub("", _whole(text, True, monkeypatch)))
+
+
+def test_editing_a_heading_updates_the_table_of_contents():
+    text = TOCS["first"]
+    render_markdown(text)
+    html = render_markdown(text.replace("## Second", "## Second, renamed"))
+    assert 'id="markdown-toc-second-renamed">Second, renamed</a>' in html
 
 
 FOOTNOTED = {

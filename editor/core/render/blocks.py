@@ -53,6 +53,8 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
         item = _ITEM.match(line)
         if item and _HR.match(line):
             item = None
+        if item and not line[item.end() :].strip() and prev_kind == "para" and not stack:
+            item = None  # an empty item cannot interrupt a paragraph: `Title\n-` is a heading
         in_list = bool(stack)  # the line before was inside a list item
         # leave the list items this line is not part of (lazy continuation stays)
         while stack and indent < stack[-1].src:

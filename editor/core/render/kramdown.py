@@ -20,7 +20,7 @@ import markdown
 from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
 from markdown.extensions.smarty import SubstituteTextPattern
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -364,6 +364,8 @@ class KramdownExtension(Extension):
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)~{2}", "del"), "strike", 65
         )
+        # GFM (Jekyll's kramdown input): a backslash ending a line breaks it, as two spaces do
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "gfm_break", 6)
         md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         read_blocks_as_kramdown(md)

@@ -2,7 +2,7 @@
 
 The corpus (test_fidelity.py) pins known cases; this mixes the common constructs of a
 blog post (headings, inline markup, lists tight and loose, quotes, code, tables, images,
-definition lists, footnotes, tables of contents) at random, with a fixed seed, to catch their combinations.
+definition lists, footnotes, rarer blocks, tables of contents) at random, with a fixed seed, to catch their combinations.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import random
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,9 +99,29 @@ class _Post:
             return "---"
         if r < 0.85:
             return self.para() + "  \n" + self.para()
-        if r < 0.90:
+        if r < 0.88:
             return f"{self.words(1).title()}\n: {self.para()}"
-        return self.para() + "\n" + self.para()
+        if r < 0.90:
+            return self.para() + "\n" + self.para()
+        return rng.choice(self.rarer())()
+
+    def rarer(self) -> list[Callable[[], str]]:
+        """Less common constructs: each must still come out as kramdown writes it."""
+        w, p = self.words, self.para
+        return [
+            lambda: f"{w(2).title()}\n{self.rng.choice(['-', '---', '=', '==='])}",
+            lambda: f"## {w(2).title()} {{#custom-{w(1)}}}",
+            lambda: f"- {p()}\n  - {p()}\n  - {p()}\n- {p()}",
+            lambda: f"3. {p()}\n4. {p()}",
+            lambda: f"> {p()}\n>\n> - {w(2)}\n> - {w(2)}",
+            lambda: f'<div class="note">\n{w(3)}\n</div>',
+            lambda: f"    indented code {w(2)}\n    more",
+            lambda: f"{p()}\n{{: .lead}}",
+            lambda: f"*[HTML]: Hyper Text\n\nThe HTML {w(2)}.",
+            lambda: f"[{w(1)}][ref] {w(2)}\n\n[ref]: https://example.com/ref",
+            lambda: f"{p()}\\\n{p()}",
+            lambda: f"{w(2)} snake_case_{w(1)} 5 * 3 a < b AT&T `a` ~~gone~~ <kbd>{w(1)}</kbd>.",
+        ]
 
     def text(self) -> str:
         blocks = [self.block() for _ in range(self.rng.randint(3, 9))]

@@ -36,7 +36,11 @@ from editor.core.render.sections import (
     join_sections,
     split_sections,
 )
-from editor.core.render.structure import LastItemLikeTheOthers, read_blocks_as_kramdown
+from editor.core.render.structure import (
+    LastItemLikeTheOthers,
+    TableSeparators,
+    read_blocks_as_kramdown,
+)
 from editor.core.render.toc import TOC_START
 
 LINE_ANCHOR = "line-{}"
@@ -368,6 +372,7 @@ class KramdownExtension(Extension):
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "gfm_break", 6)
         md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
+        md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)

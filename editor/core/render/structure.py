@@ -1,7 +1,8 @@
 """Block structure the way kramdown reads it: lists, their items' paragraphs, quotes.
 
-A list changes type (bullets, numbers) into a new list, and a blank line between two
-quotes makes two quotes; Python-Markdown joined both. kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
+A list changes type (bullets, numbers) into a new list, a blank line between two quotes
+makes two quotes, and a separator line inside a table's body starts a new body;
+Python-Markdown joined the first two and made the last a row of dashes. kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
 last item too when every item before it is wrapped. Python-Markdown also wraps the
 first item after a blank line (a list continued in a new block), and an item whose text
 a nested list follows when a blank line comes later; kramdown leaves both tight.
@@ -9,6 +10,7 @@ a nested list follows when a blank line comes later; kramdown leaves both tight.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
@@ -110,3 +112,39 @@ class LastItemLikeTheOthers(Treeprocessor):
                 paragraph.text = last.text
                 last.text = ""
                 last.insert(0, paragraph)
+
+
+_SEPARATOR_CELL = re.compile(r":?-+:?")
+
+
+class TableSeparators(Treeprocessor):
+    """A separator line inside a table's body starts a new body (kramdown), not a row of
+    dashes. Runs before inline processing, while the cells still hold their source text."""
+
+    def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            for body in table.findall("tbody"):
+                rows = list(body)
+                if not any(_is_separator(row) for row in rows):
+                    continue
+                groups: list[list[etree.Element]] = [[]]
+                for row in rows:
+                    if _is_separator(row):
+                        groups.append([])
+                    else:
+                        groups[-1].append(row)
+                position = list(table).index(body)
+                table.remove(body)
+                for group in (g for g in groups if g):
+                    new = etree.Element("tbody")
+                    new.text, new.tail = body.text, body.tail
+                    new.extend(group)
+                    table.insert(position, new)
+                    position += 1
+
+
+def _is_separator(row: etree.Element) -> bool:
+    cells = list(row)
+    return bool(cells) and all(
+        len(cell) == 0 and _SEPARATOR_CELL.fullmatch((cell.text or "").strip()) for cell in cells
+    )

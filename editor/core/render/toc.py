@@ -8,7 +8,6 @@ whole text would.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from collections import defaultdict
 
@@ -51,10 +50,11 @@ def _headings(parts: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             ident = _ID.search(attrs)
             if ident is None:
                 continue
-            base = html_lib.unescape(ident.group(1))
-            counter[base] += 1  # the same numbering as join_sections
-            n = counter[base]
-            unique = ident.group(1) if n == 0 else f"{ident.group(1)}-{n}"
+            unique = ident.group(1)
+            if attrs.startswith(' id="'):  # the headings join_sections numbers, as it does
+                counter[unique] += 1
+                if counter[unique]:
+                    unique = f"{unique}-{counter[unique]}"
             classes = _CLASS.search(attrs)
             if classes and "no_toc" in classes.group(1).split():
                 continue

@@ -1,11 +1,11 @@
 """Footnotes across sections: every section sees every definition; numbers made global.
 
 Rendered section by section (sections.py) with the definitions of the notes it uses
-appended, each section numbers its references from 1 and lists its notes at its end. `merge` renumbers the
-references in document order, drops the per-section lists and appends one list, as
-rendering the whole text would. Only plainly written footnotes take this path: a
-definition at the start of a line after a blank one, continued by indented lines, with
-a simple name and no footnote inside it. Anything else is rendered whole.
+appended, each section numbers its references from 1 and lists its notes at its end.
+`merge` renumbers the references in document order, drops the per-section lists and
+appends one list, as rendering the whole text would. Only plainly written footnotes take
+this path: a definition at the start of a line after a blank one, continued by indented
+lines, with a simple name and no footnote inside it. Anything else is rendered whole.
 """
 
 from __future__ import annotations

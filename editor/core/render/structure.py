@@ -1,8 +1,10 @@
-"""Block structure the way kramdown reads it: lists, their items' paragraphs, quotes.
+"""Block structure the way kramdown reads it: lists, their items' paragraphs, quotes, tables.
 
-A list changes type (bullets, numbers) into a new list, a blank line between two quotes
-makes two quotes, and a separator line inside a table's body starts a new body;
-Python-Markdown joined the first two and made the last a row of dashes. kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
+A list that changes type (bullets, numbers) is a new list, a blank line between two
+quotes makes two quotes, and a separator line inside a table's body starts a new body;
+Python-Markdown joined the first two and made the last a row of dashes.
+
+kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
 last item too when every item before it is wrapped. Python-Markdown also wraps the
 first item after a blank line (a list continued in a new block), and an item whose text
 a nested list follows when a blank line comes later; kramdown leaves both tight.

@@ -37,6 +37,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = cli_main(args)
         gc.freeze()
         return code
-    from editor.ui.application import run_gui
+    from editor.ui.startup.application import run_gui
 
     return run_gui(args)

@@ -111,7 +111,7 @@ class SelfTest:
         else:
             make_minimal_site(self.site_root)
             note = "no bundled sample blog: made a minimal site instead"
-        from editor.core.site import Site
+        from editor.core.site.site import Site
 
         site = Site.open(self.site_root)
         if site.problems:
@@ -131,11 +131,11 @@ class SelfTest:
 
     def save_post(self) -> str:
         """Create the post through editor.core, save it, and compare the bytes on disk."""
-        from editor.core.post import parse_post
-        from editor.core.site import Site
+        from editor.core.index.site_index import open_site
+        from editor.core.post.post import parse_post
 
         assert self.image_path is not None
-        site = Site.open(self.site_root)
+        site = open_site(self.site_root)
         image = self.image_path.relative_to(self.site_root).as_posix()
         fields: dict[str, object] = {
             "layout": "post",
@@ -241,7 +241,7 @@ class SelfTest:
 
 def show_main_window(site_root: Path) -> QWidget:
     """The main window on `site_root`, shown. (The one place that follows editor.ui's API.)"""
-    from editor.ui import application
+    from editor.ui.startup import application
 
     open_window = getattr(application, "open_window", None)
     if open_window is not None:  # the real MainWindow: open_window(path, settings, data_dir)
@@ -256,8 +256,8 @@ def show_main_window(site_root: Path) -> QWidget:
 
 def store_header_image(site_root: Path, data: bytes) -> Path:
     """Store `data` the way the window does: the image pipeline, then the content-hash store."""
-    from editor.core.image_store import ImageStage
-    from editor.core.images import process_bytes
+    from editor.core.images.image_store import ImageStage
+    from editor.core.images.pipeline import process_bytes
 
     stage = ImageStage()
     rel_path = stage.add(process_bytes(data, name="self-test.jpg"))
@@ -269,7 +269,7 @@ def wait_for_paint(widget: QWidget, timeout_ms: int = 10000) -> bool:
     """Run the event loop until `widget`'s window has painted once (or the timeout)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from editor.ui.first_paint import FirstPaint
+    from editor.ui.startup.first_paint import FirstPaint
 
     loop = QEventLoop()
     watcher = FirstPaint(widget)
@@ -319,13 +319,13 @@ def _plugin_name(file_name: str) -> str:
 
 
 def _default_style() -> object:
-    from editor.core.house_style import DEFAULT_STYLE
+    from editor.core.post.house_style import DEFAULT_STYLE
 
     return DEFAULT_STYLE
 
 
 def _is_utc(zone: dt.tzinfo) -> bool:
-    from editor.core.dates import is_utc
+    from editor.core.post.dates import is_utc
 
     return is_utc(zone)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core import listing_cache, paths
-from editor.core.site import Site
+from editor.core import paths
+from editor.core.index import listing_cache
+from editor.core.site.site import Site
 
 SITE = Path(__file__).resolve().parent / "fixtures" / "sites" / "problems"
 VARIANTS = {
@@ -188,7 +189,7 @@ def test_listing_bytes_reach_a_non_utf8_stream(monkeypatch: pytest.MonkeyPatch) 
     import io
     import sys
 
-    from editor.cli import _write_utf8
+    from editor.cli.output import write_utf8 as _write_utf8
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="cp1252", errors="replace", newline="\r\n")
@@ -202,7 +203,7 @@ def test_listing_bytes_go_straight_to_a_utf8_stream(monkeypatch: pytest.MonkeyPa
     import io
     import sys
 
-    from editor.cli import _write_utf8
+    from editor.cli.output import write_utf8 as _write_utf8
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="utf-8")

@@ -14,7 +14,7 @@ from PIL import Image
 
 from editor.cli import main
 from editor.core.errors import StorageError
-from editor.core.site import Site
+from editor.core.site.site import Site
 
 LAYOUT = """<!doctype html>
 <html><body>

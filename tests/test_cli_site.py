@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core import parallel_scan, site_check, two_processes
+from editor.core.index import parallel_scan, site_check, two_processes
 
 SITE = Path(__file__).resolve().parent / "fixtures" / "sites" / "problems"
 
@@ -147,12 +147,13 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_list_json_is_what_json_dumps_gives(capsys: pytest.CaptureFixture[str]) -> None:
-    from editor.core.listing import entry_json
-    from editor.core.site import Site
+    from editor.core.index.listing import entry_json
+    from editor.core.index.site_index import index_of
+    from editor.core.site.site import Site
 
     main(["list", str(SITE), "--json", "--drafts"])
     lines = capsys.readouterr().out.splitlines()[1:-1]
-    entries = Site.open(SITE).index.entries()
+    entries = index_of(Site.open(SITE)).entries()
     assert [line.rstrip(",") for line in lines] == [
         json.dumps(entry_json(e), ensure_ascii=False) for e in entries
     ]

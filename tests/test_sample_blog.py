@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.post import parse_post
-from editor.core.sample_blog import install_sample_blog
-from editor.core.site import Site
+from editor.core.post.post import parse_post
+from editor.core.site.sample_blog import install_sample_blog
+from editor.core.site.site import Site
 from editor.resources import resource_path
 
 SAMPLE = resource_path("sample-blog")

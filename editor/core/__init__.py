@@ -1,1 +1,2 @@
-"""Pure-Python core of Byline: post format, site, rendering, images, storage. No Qt."""
+"""Pure-Python core of Byline, never Qt: post/ (the format), safety/ (storage, journal,
+history), site/, index/, images/, render/; here errors and the user folders."""

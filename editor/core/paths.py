@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-APP = "Byline"  # QApplication.applicationName() in editor/ui/application.py
+APP = "Byline"  # QApplication.applicationName() in editor/ui/startup/application.py
 
 
 def _home() -> Path:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import storage
 from editor.core.errors import (
     BylineError,
     DiskFullError,
@@ -26,10 +25,11 @@ from editor.core.errors import (
     UnsafeYamlError,
     YamlSyntaxError,
 )
-from editor.core.history import History
-from editor.core.post import parse_post
-from editor.core.post_io import load_post, read_post, save_post
-from editor.core.site import Site
+from editor.core.post.post import parse_post
+from editor.core.safety import storage
+from editor.core.safety.history import History
+from editor.core.safety.post_io import load_post, read_post, save_post
+from editor.core.site.site import Site
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "bad_input"
 GOOD = '---\nlayout: post\ntitle: "Alaska"\ndate: 2025-08-14T22:02:54\n---\n\nBody.\n'

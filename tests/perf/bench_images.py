@@ -14,9 +14,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from editor.core.banded_resize import band_count, resize_upright
-from editor.core.images import process_file
-from editor.core.thumbnails import thumbnail_file
+from editor.core.images.banded_resize import band_count, resize_upright
+from editor.core.images.pipeline import process_file
+from editor.core.images.thumbnails import thumbnail_file
 
 WIDTH, HEIGHT, MAX_WIDTH = 6000, 4000, 2000
 GPS = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 40.0), 6: 35.0}

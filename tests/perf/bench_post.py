@@ -9,7 +9,7 @@ from pathlib import Path
 import frontmatter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from editor.core.post import parse_post
+from editor.core.post.post import parse_post
 
 REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "reference-post.md"
 DATA = REFERENCE.read_bytes()

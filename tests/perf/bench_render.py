@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextBrowser  # noqa
 
 from editor.core.render import RenderOptions, SiteContext, render_post, stylesheet  # noqa: E402
 from editor.core.render.kramdown import render_markdown  # noqa: E402
-from editor.ui.preview_pane import PreviewPane  # noqa: E402
+from editor.ui.panes.preview_pane import PreviewPane  # noqa: E402
 
 CHARS = int(os.environ.get("BENCH_CHARS", "200"))
 INTERVAL_MS = int(os.environ.get("BENCH_INTERVAL_MS", "120"))  # ~8 characters a second

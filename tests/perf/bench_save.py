@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from editor.core.history import History
-from editor.core.journal import Journal, JournalEntry
-from editor.core.post import parse_post
-from editor.core.post_io import save_post
-from editor.core.storage import atomic_write
+from editor.core.post.post import parse_post
+from editor.core.safety.history import History
+from editor.core.safety.journal import Journal, JournalEntry
+from editor.core.safety.post_io import save_post
+from editor.core.safety.storage import atomic_write
 
 ROUNDS = 200
 BLOCK = 20

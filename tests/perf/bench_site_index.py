@@ -104,8 +104,8 @@ def child_max_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def in_process(site_dir: Path, cache: Path) -> dict[str, float]:
-    from editor.core.site import Site
-    from editor.core.site_index import SiteIndex
+    from editor.core.index.site_index import SiteIndex
+    from editor.core.site.site import Site
 
     site = Site.open(site_dir, cache_dir=cache)
     cold, cold_cpu = [], []

@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 
-from editor.ui import prompts
-from editor.ui.application import open_window
-from editor.ui.main_window import MainWindow
+from editor.ui.dialogs import prompts
 from editor.ui.settings import Settings
+from editor.ui.startup.application import open_window
+from editor.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

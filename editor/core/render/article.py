@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.core.dates import parse_date_value
 from editor.core.errors import BylineError
+from editor.core.post.dates import parse_date_value
 from editor.core.render.context import RenderOptions, SiteContext
 from editor.core.render.highlight import pygments_css
 from editor.core.render.kramdown import render_sections, section_separator

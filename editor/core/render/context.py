@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.errors import BylineError
-from editor.core.site_config import SiteConfig, find_site_root, read_config
+from editor.core.site.site_config import SiteConfig, find_site_root, read_config
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from editor.core.errors import BylineError
-from editor.core.post import parse_post
+from editor.core.post.post import parse_post
 from editor.core.render.context import SiteContext
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")

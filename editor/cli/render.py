@@ -1,0 +1,48 @@
+"""`byline render`: a post as the preview shows it, as HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from editor.core.errors import BylineError, PostFormatError
+
+if TYPE_CHECKING:
+    from editor.cli import Subparsers
+
+
+def add_render(sub: Subparsers) -> None:
+    p = sub.add_parser("render", help="write a post as the preview shows it, as HTML")
+    p.add_argument("post", type=Path, help="a Markdown file, inside a site or not")
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.add_argument("--body-only", action="store_true", help="only the rendered body")
+    p.add_argument("--dark", action="store_true", help="the dark stylesheet")
+    p.set_defaults(run=cmd_render)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from editor.core.post.post import decode, parse_post
+    from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
+    from editor.core.safety.storage import atomic_write
+
+    path: Path = args.post
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BylineError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        post = parse_post(data, path=str(path))
+        body, fields = post.body_for_editing(), dict(post.values)
+    except PostFormatError:
+        body, fields = decode(data, str(path)).removeprefix("\ufeff"), {}
+    site = SiteContext.for_path(path)
+    options = RenderOptions(column_width=None, line_anchors=False, header=not args.body_only)
+    rendered = render_post(body, fields, site, options, base_dir=path.resolve().parent)
+    html = rendered.body + "\n" if args.body_only else standalone_page(rendered, dark=args.dark)
+    if args.output:
+        atomic_write(args.output, html.encode("utf-8"))
+    else:
+        sys.stdout.write(html)
+    return 0

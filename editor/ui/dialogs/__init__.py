@@ -1,0 +1,2 @@
+"""Dialogs: preferences, history, recovery, the diff view and the standard questions.
+Uses widgets/ and core (and the settings table); never window/."""

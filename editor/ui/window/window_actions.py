@@ -1,0 +1,89 @@
+"""The main window's menus and their actions (standard shortcuts), built in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from editor.ui.widgets.icons import icon
+
+SK = QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Creates every menu action; main_window connects them in `_connect_signals()`."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+
+        def act(text: str, shortcut: QKeySequence.StandardKey | str | None = None,
+                icon_name: str | None = None, checkable: bool = False) -> QAction:  # fmt: skip
+            a = QAction(text, window)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            a.setCheckable(checkable)
+            return a
+
+        self.new_post = act("&New Post", SK.New, "new")
+        self.new_draft = act("New &Draft", "Ctrl+Shift+N", "draft")
+        self.open_site = act("&Open Site…", SK.Open, "folder")
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.save = act("&Save", SK.Save, "save")
+        self.revert = act("Re&vert")
+        self.history = act("&History…", "Ctrl+Shift+H")
+        self.publish = act("&Publish Draft", "Ctrl+Shift+P", "publish")
+        self.rename = act("Rena&me to Match Title and Date")
+        self.reveal = act("Reveal in &File Manager")
+        self.preferences = act("Pre&ferences…", SK.Preferences)
+        if self.preferences.shortcut().isEmpty():
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit = act("&Quit", SK.Quit)
+        self.about = act("&About Byline")
+        self.show_list = act("&Post List", "Ctrl+Shift+L", checkable=True)
+        self.show_form = act("&Front Matter Form", "Ctrl+Shift+F", checkable=True)
+        self.show_preview = act("Pre&view", "Ctrl+Shift+V", "preview", checkable=True)
+        self.go_filter = act("Go to Post &Filter", "Ctrl+L")
+        self.go_form = act("Go to &Title", "Ctrl+Shift+T")
+        self.go_editor = act("Go to &Editor", "Ctrl+E")
+
+    def build_menus(self, edit_actions: list[QAction]) -> None:
+        bar = self.window.menuBar()
+        file = bar.addMenu("&File")
+        for a in (self.new_post, self.new_draft, None, self.open_site):
+            file.addSeparator() if a is None else file.addAction(a)
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        for a in (
+            self.save,
+            self.revert,
+            self.history,
+            None,
+            self.publish,
+            self.rename,
+            self.reveal,
+            None,
+            self.quit,
+        ):
+            file.addSeparator() if a is None else file.addAction(a)
+        edit = bar.addMenu("&Edit")
+        for a in edit_actions:
+            edit.addAction(a)
+        edit.addSeparator()
+        edit.addAction(self.preferences)
+        view = bar.addMenu("&View")
+        for a in (self.show_list, self.show_form, self.show_preview):
+            view.addAction(a)
+        view.addSeparator()
+        for a in (self.go_filter, self.go_form, self.go_editor):
+            view.addAction(a)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about)
+
+    def fill_recent(self, paths: list[str], open_fn: object) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _=False, p=path: open_fn(p))  # type: ignore[operator]
+        self.recent_menu.setEnabled(bool(paths))

@@ -1,0 +1,74 @@
+"""A document patched section by section is the same as one built afresh."""
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from editor.core.render import SiteContext, stylesheet
+from editor.ui.panes.preview_document import PartMap, RenderRequest, patch_document, prepare
+
+BODY = "\n\n".join(
+    f"## Part {i}\n\nSome *text* for part {i}.\n\n- a {i}\n- b {i}\n\n"
+    f"| x | y |\n|---|---|\n| {i} | z |"
+    for i in range(12)
+)
+EDITS = [
+    ("Some *text* for part 3.", "Some *changed* text for part 3."),
+    ("| 7 | z |", "| 7 | zz |"),
+    ("- b 11", "- b 11\n- c 11"),
+    ("## Part 5", "## Part 5\n\nA new paragraph\nover two lines"),
+    ("## Part 0", "## Part zero"),
+]
+
+
+def _request(body, shown=(), fields=None):
+    return RenderRequest(
+        body, fields or {"title": "T"}, SiteContext(), 600, 560, stylesheet(), shown
+    )
+
+
+def _signature(doc: QTextDocument):
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        out.append((block.text(), fmt.headingLevel(), bool(block.textList()), fmt.topMargin()))
+        block = block.next()
+    return out
+
+
+@pytest.mark.parametrize(("old", "new"), EDITS)
+def test_patch_equals_fresh_build(qapp, old, new):
+    first = prepare(_request(BODY), move_to_gui=False)
+    doc, shown = first.document, first.parts
+    body2 = BODY.replace(old, new)
+    result = prepare(_request(body2, PartMap(shown).html()), move_to_gui=False)
+    assert result.document is None and len(result.patches) == 1
+    for index in result.patches:
+        patch_document(doc, result.parts, shown, index)
+    fresh = prepare(_request(body2), move_to_gui=False)
+    assert _signature(doc) == _signature(fresh.document)
+    assert [(p.start, p.end, p.anchors) for p in result.parts] == [
+        (p.start, p.end, p.anchors) for p in fresh.parts
+    ]
+    lines = body2.split("\n")
+    target = lines.index("## Part 9") + 1
+    pos = PartMap(result.parts).position_of(target)
+    assert doc.findBlock(pos).text().endswith("Part 9")
+    assert PartMap(result.parts).line_at(pos) == target
+
+
+def test_header_change_is_a_patch(qapp):
+    first = prepare(_request(BODY), move_to_gui=False)
+    result = prepare(
+        _request(BODY, PartMap(first.parts).html(), {"title": "New"}), move_to_gui=False
+    )
+    assert result.document is None and result.patches == [0]
+
+
+def test_a_big_changed_part_is_a_new_document_not_a_patch(qapp):
+    # no heading to cut at: the post renders whole
+    body = "\n\n".join(f"Paragraph {i} with words enough." for i in range(800))
+    first = prepare(_request(body), move_to_gui=False)
+    assert len(first.parts) == 2  # header + the whole body
+    result = prepare(_request(body + "\nMore.", PartMap(first.parts).html()), move_to_gui=False)
+    assert result.document is not None

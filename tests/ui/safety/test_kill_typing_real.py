@@ -1,0 +1,118 @@
+"""Proof on the real app: `byline SITE` (python -m editor) offscreen, typing into the Markdown
+pane, is SIGKILLed; the journal it leaves holds everything typed over 1 s before the kill."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from editor.core.safety.journal import Journal
+from editor.resources import resource_path
+
+REPO = Path(__file__).resolve().parents[3]
+KILLS = 2
+PROMISE_S = 1.0  # typed more than this long before the kill: must be recovered
+SCHEDULING_SLACK_S = 0.5  # a shared 2-core machine may run a timer late
+MARK = "QZX "
+TEXT = MARK + "".join(f"Sentence {n} typed into the real window. " for n in range(300))
+
+
+def _read(stream: IO[str], progress: list[tuple[float, int]]) -> None:
+    for line in stream:
+        if line.startswith("byline-typed "):
+            _, stamp, count = line.split()
+            progress.append((float(stamp), int(count)))
+
+
+def _typing_app(home: Path) -> tuple[subprocess.Popen[str], list[tuple[float, int]], Path]:
+    """The real app on a copy of the sample blog, typing; (process, progress, site)."""
+    site = home / "blog"
+    shutil.copytree(resource_path("sample-blog"), site)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
+    env["BYLINE_TEST_TYPE"] = TEXT
+    child = subprocess.Popen(
+        [sys.executable, "-m", "editor", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=home,
+    )
+    progress: list[tuple[float, int]] = []
+    threading.Thread(target=_read, args=(child.stdout, progress), daemon=True).start()
+    deadline = time.monotonic() + 60
+    while not progress and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.02)
+    assert progress, "the app did not start typing"
+    return child, progress, site
+
+
+def _recovered(home: Path, site: Path) -> str:
+    """The typed text the journal left holds (checked to sit whole after the post's text)."""
+    folders = list((home / "xdg_data_home").rglob("journal"))
+    assert len(folders) == 1, folders
+    with Journal(folders[0]) as journal:
+        entries = journal.recoverable()
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.site_root == str(site.resolve())
+    assert entry.post_path is not None and Path(entry.post_path).is_file()
+    at = entry.text.find(MARK)
+    assert at > 0  # typed at the end of the post's body
+    on_disk = Path(entry.post_path).read_text(encoding="utf-8")
+    assert on_disk.rstrip("\n") == entry.text[:at].rstrip("\n ")  # the rest is the post
+    recovered = entry.text[at:].rstrip("\n")
+    assert TEXT.startswith(recovered)  # a clean prefix, never a torn file
+    return recovered
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+def test_kill_the_real_app_mid_typing(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    for round_no in range(KILLS):
+        home = tmp_path / f"home-{round_no}"
+        child, progress, site = _typing_app(home)
+        time.sleep(rng.uniform(1.6, 3.2))
+        killed_at = time.monotonic()
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert child.stdout is not None
+        child.stdout.close()
+        recovered = _recovered(home, site)
+        cutoff = killed_at - PROMISE_S - SCHEDULING_SLACK_S
+        must_have = max((n for t, n in progress if t <= cutoff), default=0)
+        assert must_have > 0
+        typed = progress[-1][1]
+        assert len(recovered) >= must_have, (round_no, len(recovered), must_have, typed)
+        print(f"kill {round_no}: typed {typed}, recovered {len(recovered)}, needed {must_have}")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_the_real_app_ended_by_the_system_keeps_every_word(tmp_path: Path, name: str) -> None:
+    """Logout or shutdown (SIGTERM, SIGHUP): nothing typed is lost, not even the last second."""
+    number = getattr(signal, name)
+    child, progress, site = _typing_app(tmp_path)
+    time.sleep(1.5)
+    typed_before = progress[-1][1]
+    child.send_signal(number)
+    assert child.wait(timeout=30) == 128 + number
+    assert child.stdout is not None
+    child.stdout.close()
+    recovered = _recovered(tmp_path, site)
+    assert len(recovered) >= typed_before, (len(recovered), typed_before)
+    print(f"{name}: typed {progress[-1][1]} (at least {typed_before}), recovered {len(recovered)}")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import BylineError, InvalidDateError
 from editor.core.index.post_entry import PostEntry
-from editor.core.post.dates import parse_date_value
+from editor.core.post.dates import parse_date_value, short_text
 from editor.core.post.fast_yaml import load_simple
 from editor.core.post.slug import split_post_name
 from editor.core.site.post_files import PostFile
@@ -111,8 +111,8 @@ def _locate_bad_date(exc: InvalidDateError, data: bytes) -> None:
         except ValueError:
             exc.line = data.count(b"\n", 0, match.start()) + 1
             key, value = match[1].decode(errors="replace"), match[2].decode(errors="replace")
-            reason = exc.message.removeprefix("not a valid date: ")
-            exc.message = f"{key}: {value} is not a real date ({reason})"
+            reason = short_text(exc.message.removeprefix("not a valid date: "), 120)
+            exc.message = f"{key}: {short_text(value)} is not a real date ({reason})"
             exc.args = (exc.message,)
             return
 
@@ -269,10 +269,10 @@ def make_entry(file: PostFile, front: FrontMatter, context: ScanContext) -> Post
     raw_date = get("date")
     if raw_date is not None:
         try:
-            if type(raw_date) is dt.datetime and raw_date.tzinfo is None:
+            if type(raw_date) is dt.datetime and raw_date.tzinfo is None and 1 < raw_date.year < 9999:
                 zone = context.zone  # read as UTC (Jekyll's rule): astimezone(zone), quicker
                 date = zone.fromutc(raw_date.replace(tzinfo=zone))
-            else:
+            else:  # checks the range too
                 date = parse_date_value(raw_date).astimezone(context.zone)
         except InvalidDateError as exc:
             exc.line = key_line(front, "date")

@@ -94,9 +94,9 @@ def entries_from_rows(
             or type(title) is not str
             or type(cats) is not list
             or type(tags) is not list
-            or (author is not None and type(author) is not str)
+            or type(author) is not str
             or (image is not None and type(image) is not str)
-            or (layout is not None and type(layout) is not str)
+            or type(layout) is not str
             or not all(type(n) is str for n in cats)
             or not all(type(n) is str for n in tags)
         ):

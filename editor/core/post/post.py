@@ -475,10 +475,12 @@ def parse_post(
             if exc.line is None:
                 bad = _failing_block(blocks) or next((b for b in blocks if b.key == "date"), None)
                 exc.line = _line_of(blocks, bad.key, 2) if bad and bad.key else None
-                raw = short_text(bad.text.split(":", 1)[-1].strip()) if bad else ""
-                detail = short_text(exc.message.removeprefix("not a valid date: "), 120)
-                exc.message = f"{bad.key if bad else 'date'} {raw} is not a real date ({detail})"
-                exc.args = (exc.message,)
+                if exc.message.startswith("not a valid date: "):  # YAML's own words
+                    raw = short_text(bad.text.split(":", 1)[-1].strip()) if bad else ""
+                    detail = short_text(exc.message.removeprefix("not a valid date: "), 120)
+                    key = bad.key if bad else "date"
+                    exc.message = f"{key} {raw} is not a real date ({detail})"
+                    exc.args = (exc.message,)
             raise
         except YamlSyntaxError as exc:
             if exc.line is None:  # a number too long for Python has no mark either

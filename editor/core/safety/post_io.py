@@ -18,9 +18,11 @@ from editor.core.errors import (
     ReadOnlyError,
     StorageError,
 )
-from editor.core.safety.history import History
+from editor.core.post.dates import UTC
 from editor.core.post.house_style import DEFAULT_STYLE, HouseStyle
 from editor.core.post.post import Post, decode, parse_post
+from editor.core.safety.disk_stamp import DiskStamp
+from editor.core.safety.history import History
 from editor.core.safety.storage import (
     atomic_write,
     make_folder,

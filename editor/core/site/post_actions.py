@@ -9,9 +9,9 @@ from pathlib import Path
 
 from editor.core.errors import NameTakenError, StorageError
 from editor.core.post.post import Post
-from editor.core.site.site import Site
 from editor.core.post.slug import free_path, post_file_name, slugify, split_post_name
 from editor.core.safety.storage import atomic_write, make_folder, real_target, taken
+from editor.core.site.site import Site
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"[\w'’-]+")

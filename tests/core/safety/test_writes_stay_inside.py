@@ -18,15 +18,15 @@ import pytest
 from PIL import Image
 
 from editor.cli import main
-from editor.core.site import site as site_module
 from editor.core.errors import NameTakenError, OutsideSiteError
 from editor.core.images.image_store import ImageStage
 from editor.core.images.pipeline import process_bytes
 from editor.core.post.post import parse_post
-from editor.core.site.post_actions import publish_draft, rename_to_match
-from editor.core.safety.post_io import load_post, save_post
-from editor.core.site.site import Site
 from editor.core.post.slug import free_path
+from editor.core.safety.post_io import load_post, save_post
+from editor.core.site import site as site_module
+from editor.core.site.post_actions import publish_draft, rename_to_match
+from editor.core.site.site import Site
 
 POST = '---\nlayout: post\ntitle: "Hello"\ndate: 2025-03-01T10:00:00\n---\n\nBody.\n'
 
@@ -92,7 +92,7 @@ def test_a_post_folder_linked_inside_the_site_is_fine(site: Path) -> None:
     (site / "_posts").rmdir()
     (site / "content").mkdir()
     (site / "_posts").symlink_to(site / "content", target_is_directory=True)
-    code, out, _ = run("new", str(site), "--title", "Hello", "--date", "2025-03-01T10:00:00")
+    code, _, _ = run("new", str(site), "--title", "Hello", "--date", "2025-03-01T10:00:00")
     assert code == 0 and listing(site / "content") == ["2025-03-01-hello.md"]
 
 
@@ -199,7 +199,9 @@ def test_undo_keeps_an_image_another_post_now_uses(site: Path) -> None:
     commit = stage.commit(site)  # this run wrote the image...
     assert commit.created == [site / image.rel_path]
     other = site / "_posts" / "2025-03-01-other.md"
-    other.write_text(POST.replace("layout: post", f"image: {image.rel_path}"))  # ...the other uses it
+    other.write_text(
+        POST.replace("layout: post", f"image: {image.rel_path}")
+    )  # ...the other uses it
     commit.undo()  # this run's post failed
     assert (site / image.rel_path).read_bytes() == image.data
 

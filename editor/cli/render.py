@@ -25,9 +25,8 @@ def add_render(sub: Subparsers) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.post.post import decode, parse_post
     from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
-    from editor.core.safety.storage import atomic_write
-
     from editor.core.safety.post_io import read_file
+    from editor.core.safety.storage import atomic_write
 
     path: Path = args.post
     data, _ = read_file(path)  # a clear error for a pipe, a folder or a file over 16 MB

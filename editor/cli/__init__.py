@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import listing, posts, render
+from editor.cli import listing, posts, render, search
 from editor.core.errors import BylineError
 
 # The commands import what they use when they run: `byline list` with nothing changed
@@ -21,7 +21,13 @@ from editor.core.errors import BylineError
 Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 # in the order `byline --help` lists them
-COMMANDS = (posts.add_new, listing.add_list, listing.add_check, render.add_render)
+COMMANDS = (
+    posts.add_new,
+    listing.add_list,
+    listing.add_check,
+    render.add_render,
+    search.add_search,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "images": {"", "post", "safety", "site"},
     "render": {"", "post", "site", "images"},
     "search": {"", "post", "safety", "site", "index"},
+    "publish": {""},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is

@@ -28,6 +28,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from editor.core.render import footnotes, toc
 from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
+from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
 from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
 from editor.core.render.sanitize import neutralise
@@ -387,6 +388,7 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
+        use_kramdown_emphasis(md)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)

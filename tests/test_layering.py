@@ -23,6 +23,9 @@ CORE_LAYERS: dict[str, set[str]] = {
     "index": {"", "post", "safety", "site"},
     "images": {"", "post", "safety", "site"},
     "render": {"", "post", "site", "images"},
+    "search": {"", "post", "safety", "site", "index"},
+    "publish": {""},
+    "siteserve": {"", "post", "site", "render"},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is
@@ -34,7 +37,8 @@ UI_LAYERS: dict[str, set[str]] = {
     "form": {"", "widgets"},
     "dialogs": {"", "widgets"},
     "safety": {"", "widgets", "dialogs", "window"},
-    "window": {"", "widgets", "panes", "form", "dialogs", "safety"},
+    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish"},
+    "publish": {"", "widgets", "dialogs", "window"},
     "startup": {"", "widgets", "dialogs", "window"},
 }
 

@@ -26,6 +26,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "search": {"", "post", "safety", "site", "index"},
     "publish": {""},
     "siteserve": {"", "post", "site", "render"},
+    "terms": {"", "post", "safety", "site", "index"},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is

@@ -61,7 +61,10 @@ def cmd_rename_term(args: argparse.Namespace) -> int:
     verb = "delete" if new is None else "rename"
     what = f"{kind} {', '.join(repr(o) for o in olds)}" + ("" if new is None else f" to {new!r}")
     if args.dry_run:
-        print(f"byline: would {verb} {what} in {len(plan.changes)} posts (dry run: nothing written)", file=sys.stderr)
+        print(
+            f"byline: would {verb} {what} in {len(plan.changes)} posts (dry run: nothing written)",
+            file=sys.stderr,
+        )
     else:
         applied = apply_plan(plan, site.root)
         failed += applied.failed

@@ -19,7 +19,6 @@ from editor.core.search.replace import (
     undo_replace,
 )
 from editor.ui.sitewide.plan_dialog import PlanDialog
-from editor.ui.window import index_jobs
 
 if TYPE_CHECKING:
     from editor.ui.sitewide.sitewide_wiring import SitewideWiring
@@ -133,18 +132,4 @@ class ReplaceWiring(QObject):
         )
 
     def _after(self, result: ReplaceResult, verb: str) -> None:
-        w = self.window
-        w.status.set_busy(None)
-        paths = [u.path for u in result.done]
-        if paths:
-            w.indexer.submit(index_jobs.refresh_paths(w.index, paths))
-        doc = w.document
-        if doc.path in paths and not doc.dirty:
-            w.reload_from_disk(doc.path)
-        message = f"{verb} {len(paths)} post{'s' if len(paths) != 1 else ''}"
-        if result.failed:
-            lines = "\n".join(f"{rel}: {why}" for rel, why in result.failed)
-            QMessageBox.warning(w, "Not every post was changed",
-                                f"{message}; these were left as they were:\n\n{lines}")  # fmt: skip
-        else:
-            w.status.showMessage(message, 6000)
+        self.sitewide.changed_on_disk([u.path for u in result.done], result.failed, verb)

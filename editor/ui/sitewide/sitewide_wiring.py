@@ -226,17 +226,21 @@ class SitewideWiring(QObject):
         )
 
     def _applied(self, applied: Applied) -> None:
+        self.changed_on_disk([c.path for c in applied.done], applied.failed, "Changed")
+
+    def changed_on_disk(self, paths: list[Path], failed: list[tuple[str, str]], verb: str) -> None:
+        """After posts were written: the index re-reads them, the open one (if untouched)
+        is shown as it is now, and the author is told what was done and what was not."""
         w = self.window
         w.status.set_busy(None)
-        paths = [c.path for c in applied.done]
         if paths:
             w.indexer.submit(index_jobs.refresh_paths(w.index, paths))
         doc = w.document
         if doc.path in paths and not doc.dirty:
             w.reload_from_disk(doc.path)
-        message = f"Changed {len(applied.done)} post{'s' if len(applied.done) != 1 else ''}"
-        if applied.failed:
-            lines = "\n".join(f"{rel}: {why}" for rel, why in applied.failed)
+        message = f"{verb} {len(paths)} post{'s' if len(paths) != 1 else ''}"
+        if failed:
+            lines = "\n".join(f"{rel}: {why}" for rel, why in failed)
             QMessageBox.warning(w, "Not every post was changed",
                                 f"{message}; these were left as they were:\n\n{lines}")  # fmt: skip
         else:

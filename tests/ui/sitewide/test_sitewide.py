@@ -147,7 +147,9 @@ def test_tag_manager_keeps_unsaved_edits_of_the_open_post(
     )
 
 
-def test_replace_in_all_posts_preview_untick_apply_and_undo(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_replace_in_all_posts_preview_untick_apply_and_undo(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     shown: list[PlanDialog] = []
 
     def untick_first(dialog: PlanDialog) -> int:

@@ -63,9 +63,9 @@ def test_year_9999_with_a_site_timezone(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", "timezone: Pacific/Kiritimati\n")
     post = site / "_posts" / "2025-01-02-late.md"
     post.write_text("---\ntitle: Late\ndate: 9999-12-31 23:00:00\n---\n\nBody.\n")
-    code, out, err = run("list", str(site))
+    code, out, _ = run("list", str(site))
     assert code == 0 and "is out of range" in out
-    code, out, _err = run("check", str(site))
+    code, out, _ = run("check", str(site))
     assert code == 1 and "late.md:3: error: date 9999-12-31 23:00:00 is out of range" in out
     code, out, _ = run("render", str(post))
     assert code == 0

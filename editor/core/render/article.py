@@ -15,9 +15,9 @@ from editor.core.post.dates import parse_date_value
 from editor.core.render.context import RenderOptions, SiteContext
 from editor.core.render.highlight import pygments_css
 from editor.core.render.kramdown import render_sections, section_separator
-from editor.core.render.limits import bound_work
 from editor.core.render.liquid import render_liquid
 from editor.core.render.media import resolve_images
+from editor.core.render.sanitize import bound_work
 from editor.core.render.sections import join_sections
 from editor.resources import read_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.render import RenderOptions, render_post
-from editor.core.render.limits import bound_work
+from editor.core.render.sanitize import bound_work
 
 REPO = Path(__file__).resolve().parents[3]
 OPTIONS = RenderOptions(column_width=None, line_anchors=False, header=False)

@@ -40,10 +40,21 @@ UI_LAYERS: dict[str, set[str]] = {
     "form": {"", "widgets"},
     "dialogs": {"", "widgets"},
     "safety": {"", "widgets", "dialogs", "window"},
-    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish", "sitewide"},
+    "window": {
+        "",
+        "widgets",
+        "panes",
+        "form",
+        "dialogs",
+        "safety",
+        "publish",
+        "sitewide",
+        "spelling",
+    },
     "publish": {"", "widgets", "dialogs", "window"},
     "sitewide": {"", "widgets", "dialogs", "window"},
     "startup": {"", "widgets", "dialogs", "window"},
+    "spelling": {"", "widgets", "window"},
 }
 
 

@@ -27,6 +27,8 @@ _TABLE = (
     Setting("view/post_list", True, bool),
     Setting("view/preview", True, bool),
     Setting("view/form", True, bool),
+    Setting("view/spelling", True, bool),  # underline misspelt words
+    Setting("spelling/language", "", str),  # a dictionary name (en_GB); '' = the blog's
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"
     Setting("editor/font_size", 11, int),
     Setting("editor/wrap", True, bool),

@@ -1,0 +1,55 @@
+"""Wavy underlines in the form's text fields: the excerpt (a QPlainTextEdit) and the title
+(a QLineEdit, which has no highlighter: its formats go in through an input-method event,
+the one way Qt offers to format part of a line edit's text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import (
+    QColor,
+    QInputMethodEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QLineEdit
+
+Marks = Callable[[str], list[tuple[int, int]]]  # text -> (start, length) of misspelt words
+
+
+def misspelt_format() -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    f.setUnderlineColor(QColor("#d0021b"))
+    return f
+
+
+class FieldHighlighter(QSyntaxHighlighter):
+    """Underlines the misspelt words of a short plain-text field, block by block."""
+
+    def __init__(self, document: QTextDocument, marks: Marks) -> None:
+        super().__init__(document)
+        self.marks = marks
+        self.active = False
+
+    def highlightBlock(self, text: str) -> None:
+        if not self.active:
+            return
+        fmt = misspelt_format()
+        for start, length in self.marks(text):
+            self.setFormat(start, length, fmt)
+
+
+def underline_line_edit(edit: QLineEdit, marks: list[tuple[int, int]]) -> None:
+    """Show `marks` as wavy underlines in `edit` (an empty list clears them)."""
+    fmt = misspelt_format()
+    cursor = edit.cursorPosition()
+    attributes = [
+        QInputMethodEvent.Attribute(
+            QInputMethodEvent.AttributeType.TextFormat, start - cursor, length, fmt
+        )
+        for start, length in marks
+    ]
+    QCoreApplication.sendEvent(edit, QInputMethodEvent("", attributes))

@@ -44,6 +44,9 @@ class FieldHighlighter(QSyntaxHighlighter):
 
 def underline_line_edit(edit: QLineEdit, marks: list[tuple[int, int]]) -> None:
     """Show `marks` as wavy underlines in `edit` (an empty list clears them)."""
+    if not marks and not edit.property("spellMarked"):
+        return  # nothing shown, nothing to show
+    edit.setProperty("spellMarked", bool(marks))
     fmt = misspelt_format()
     cursor = edit.cursorPosition()
     attributes = [
@@ -52,4 +55,9 @@ def underline_line_edit(edit: QLineEdit, marks: list[tuple[int, int]]) -> None:
         )
         for start, length in marks
     ]
-    QCoreApplication.sendEvent(edit, QInputMethodEvent("", attributes))
+    # the event is a way in for formats, not an edit: the form must not hear of it
+    blocked = edit.blockSignals(True)
+    try:
+        QCoreApplication.sendEvent(edit, QInputMethodEvent("", attributes))
+    finally:
+        edit.blockSignals(blocked)

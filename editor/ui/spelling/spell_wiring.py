@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
@@ -47,9 +47,13 @@ class SpellWiring(QObject):
         super().__init__(window)
         self.window = window
         self.personal_file = data_dir / "spelling" / "personal.txt"
-        self.checks = TaskRunner(self)
-        self.learning = TaskRunner(self)
-        self.warming = TaskRunner(self)
+        # a pool of its own, waited for when the app quits: a Python job still running while
+        # the interpreter shuts down would hang it
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.checks = TaskRunner(self, self.pool)
+        self.learning = TaskRunner(self, self.pool)
+        self.warming = TaskRunner(self, self.pool)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(CHECK_PAUSE_MS)
@@ -80,6 +84,9 @@ class SpellWiring(QObject):
         self.checks.failed.connect(self._on_failed)
         self.learning.finished.connect(self._on_learned)
         self._pause.timeout.connect(self.check_now)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
         self._repaint.timeout.connect(self._repaint_some)
         w.markdown.textEdited.connect(self._pause.start)
         w.form.title_edit.textChanged.connect(lambda _t: self._underline_title())
@@ -121,8 +128,8 @@ class SpellWiring(QObject):
     def close(self) -> None:
         """The window closes: stop learning, let the running jobs end."""
         self._closing = True
-        for runner in (self.learning, self.checks, self.warming):
-            runner.wait(3000)
+        self._pause.stop()
+        self.pool.waitForDone(5000)
 
     def _on_learned(self, ticket: int, words: set[str]) -> None:
         if ticket == self.learning.latest:
@@ -180,7 +187,7 @@ class SpellWiring(QObject):
         self._underline_title()
         words = list(dict.fromkeys(f.word for f in result.flags))[:WARM_SUGGESTIONS]
         checker = result.checker
-        self.warming.submit(lambda: [checker.suggest(w) for w in words])
+        self.warming.submit(lambda: [checker.suggest(w) for w in words if not self._closing])
 
     def _on_failed(self, ticket: int, exc: Exception) -> None:
         if ticket != self.checks.latest:

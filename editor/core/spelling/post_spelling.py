@@ -64,16 +64,15 @@ def unknown_in_post(
     if text.startswith("\ufeff"):
         text = text[1:]
     body, start = body_of(text)
-    found = _field_words(text, start) + [Flag(*w) for w in words(body, start)]
     judge = speller.known if speller else checker.known
     seen: dict[str, bool] = {}
-    unknown = []
-    for f in found:
-        ok = seen.get(f.word)
+    unknown = [f for f in _field_words(text, start) if not judge(f.word)]
+    for w in words(body, start):
+        ok = seen.get(w.text)
         if ok is None:
-            ok = seen[f.word] = judge(f.word)
+            ok = seen[w.text] = judge(w.text)
         if not ok:
-            unknown.append(f)
+            unknown.append(Flag(w.text, w.line, w.col))
     return PostResult(path, post_language(text), unknown)
 
 

@@ -55,6 +55,8 @@ _MASKS = re.compile(
 # words: letters with inner apostrophes/hyphens; digits and underscores caught to be skipped
 _CHUNK = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NEEDS_MASK = re.compile(r"[`{<&\]@/\\$\[]|\.\w").search  # a line with nothing to mask
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]").search
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s")
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
@@ -73,10 +75,14 @@ def words_of_line(line: str, line_no: int = 0) -> Iterator[Word]:
     """The checkable words of one line of prose (no block context: see `words`)."""
     if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
         return
-    masked = mask_line(line) if any(c in line for c in "`{<&]@/\\$.[") else line
+    masked = mask_line(line) if _NEEDS_MASK(line) else line
     for chunk in _CHUNK.finditer(masked):
         text = chunk.group()
-        if "_" in text or any(c.isdigit() for c in text):
+        if text.isalpha():  # the common case, quickly: a plain word
+            if len(text) > 1 and not text.isupper() and not _acronym_plural(text):
+                yield Word(text, line_no, chunk.start())
+            continue
+        if _DIGIT_OR_UNDERSCORE(text):
             continue
         base = chunk.start()
         for part in _PART.finditer(text):

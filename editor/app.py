@@ -37,6 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = cli_main(args)
         gc.freeze()
         return code
+    from editor.cli.mistakes import no_display, unknown_command
+
+    problem = unknown_command(args, CLI_COMMANDS) or no_display(args, CLI_COMMANDS)
+    if problem:  # said plainly, before Qt could abort with its own words
+        print(f"byline: {problem}", file=sys.stderr)
+        return 2
     from editor.ui.startup.application import run_gui
 
     return run_gui(args)

@@ -28,10 +28,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.safety.storage import atomic_write
 
     path: Path = args.post
+    if path.is_dir():
+        raise BylineError(f"{path} is a folder: render takes one post (a Markdown file)")
+    if not path.exists():
+        raise BylineError(f"{path} does not exist")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BylineError(f"cannot read {path}: {exc.strerror or exc}") from None
+        reason = (exc.strerror or str(exc)).lower()
+        raise BylineError(f"cannot read {path}: {reason}") from None
     try:
         post = parse_post(data, path=str(path))
         body, fields = post.body_for_editing(), dict(post.values)

@@ -21,7 +21,7 @@ from editor.core.index.site_index import Vocabulary, index_of
 from editor.core.render import SiteContext
 from editor.core.site import post_actions
 from editor.core.site.post_checks import check_post
-from editor.core.site.site import Site
+from editor.core.site.site import Site, is_lone_post
 from editor.ui.dialogs import prompts
 from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.form.front_matter_form import FrontMatterForm
@@ -33,7 +33,7 @@ from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.widgets.tasks import TaskRunner
-from editor.ui.window import index_jobs, window_layout
+from editor.ui.window import index_jobs, lone_post, window_layout
 from editor.ui.window.document import Document
 from editor.ui.window.image_wiring import ImageWiring, alt_text_warnings
 from editor.ui.window.window_actions import WindowActions
@@ -169,11 +169,15 @@ class MainWindow(QMainWindow):
         self.safety.watch_site()
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
-        self.settings.add_recent_site(str(site.root))
-        self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
+        if not site.lone:  # a lone post is no site to come back to
+            self.settings.add_recent_site(str(site.root))
+            self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
+        lone_post.apply(self)
         self._start_indexing()
 
     def _start_indexing(self) -> None:
+        if self.site.lone:
+            return
         self.status.set_busy("Indexing posts…")
         self.indexer.submit(index_jobs.first_refresh(self.site, self.index))
 
@@ -187,10 +191,12 @@ class MainWindow(QMainWindow):
 
     def _refresh_site(self) -> None:
         """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
-        self.indexer.submit(index_jobs.refresh(self.index))
+        if not self.site.lone:
+            self.indexer.submit(index_jobs.refresh(self.index))
 
     def _refresh_paths(self, *paths: Path) -> None:
-        self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
+        if not self.site.lone:
+            self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
 
     def _newest_post_file(self) -> Path | None:
         files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
@@ -202,8 +208,10 @@ class MainWindow(QMainWindow):
         try:
             site = Site.open(path, learn=False, cache_dir=app_cache_dir())
         except BylineError as exc:
-            prompts.show_error(self, "Open Site", str(exc))
-            return False
+            if not is_lone_post(path):
+                prompts.show_error(self, "Open Site", str(exc))
+                return False
+            site = Site.lone_post(path, cache_dir=app_cache_dir())
         self._set_site(site)
         first = self._newest_post_file()
         if first is not None:

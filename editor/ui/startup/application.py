@@ -127,7 +127,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from editor.ui.startup.typing_hook import type_if_asked
 
         type_if_asked(window, window.markdown.editor)
-    app.installEventFilter(FileOpener(window))
+    app.installEventFilter(FileOpener(window, window.open_path))
     quit_signals = QuitSignals(app)
     quit_signals.requested.connect(lambda number: _end_on_signal(app, window, number))
     code = app.exec()

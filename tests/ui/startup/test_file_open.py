@@ -19,7 +19,7 @@ def _send(path: Path) -> None:
 
 
 def test_a_post_of_the_open_site(window: MainWindow) -> None:
-    opener = FileOpener(window)
+    opener = FileOpener(window, window.open_path)
     QApplication.instance().installEventFilter(opener)
     try:
         _send(window.site.root / FJORD)
@@ -31,7 +31,7 @@ def test_a_post_of_the_open_site(window: MainWindow) -> None:
 def test_a_post_of_another_site_opens_that_site(window: MainWindow, tmp_path: Path) -> None:
     other = tmp_path / "other-blog"
     shutil.copytree(window.site.root, other, ignore=shutil.ignore_patterns(".jekyll-cache"))
-    opener = FileOpener(window)
+    opener = FileOpener(window, window.open_path)
     QApplication.instance().installEventFilter(opener)
     try:
         _send(other / FJORD)

@@ -12,7 +12,7 @@ from editor.core import paths
 from editor.core.index import listing_cache
 from editor.core.site.site import Site
 
-SITE = Path(__file__).resolve().parent / "fixtures" / "sites" / "problems"
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "problems"
 VARIANTS = {
     "json": ["--json"],
     "json-drafts": ["--json", "--drafts"],
@@ -222,7 +222,7 @@ def test_a_reader_that_goes_away_ends_the_listing_quietly() -> None:
         "import sys; from editor.cli import main; "
         f"sys.exit(main(['list', {str(SITE)!r}, '--json', '--no-cache']))"
     )
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     )

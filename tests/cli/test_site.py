@@ -9,7 +9,7 @@ import pytest
 from editor.cli import main
 from editor.core.index import parallel_scan, site_check, two_processes
 
-SITE = Path(__file__).resolve().parent / "fixtures" / "sites" / "problems"
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "problems"
 
 CHECK = """\
 _posts/2025-03-01-bad-date.md:4: error: date 2025-02-30T10:00:00 is not a real date (day is out of range for month)

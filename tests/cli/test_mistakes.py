@@ -13,7 +13,7 @@ from editor.app import main as app_main
 from editor.cli import main as cli_main
 from editor.cli.mistakes import no_display, unknown_command
 
-SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample-blog"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-blog"
 POST = SAMPLE / "_posts" / "2025-09-12-dusk-on-the-ridge.md"
 
 
@@ -98,6 +98,6 @@ def test_render_on_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 
 def test_the_readme_says_where_make_run_puts_byline() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "the command is `.venv/bin/byline`" in readme
     assert (Path(sys.executable).parent / "byline").exists()  # what make run installs

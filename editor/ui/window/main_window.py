@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         img.accept_header_drops_on(self.preview.browser.viewport())
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
+        self.form.errorLineClicked.connect(self.markdown.go_to_line)
+        self.form.errorLineClicked.connect(lambda _line: self.markdown.editor.setFocus())
         self.markdown.textEdited.connect(self._idle.start)
         self.markdown.textEdited.connect(self.safety.autosaver.document_changed)
         self.markdown.textEdited.connect(self._request_preview)  # the pane debounces it
@@ -363,6 +365,7 @@ class MainWindow(QMainWindow):
             if doc.try_leave_raw(text):
                 return
             self.form.set_raw_error(doc.error)
+            self.markdown.mark_error_line(doc.error.line if doc.error else None)
         else:
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))

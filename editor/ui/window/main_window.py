@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
         if doc.post is not None:
-            warnings = check_post(self.site, doc.post, doc.path)
+            warnings = check_post(self.site, doc.post, doc.path, staged=doc.images)
             self.form.set_warnings(warnings + alt_text_warnings(doc.post.body))
 
     def _on_raw_changed(self, raw: bool) -> None:
@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, path: Path) -> None:
         self._refresh_paths(path)
+        self._idle.start()  # warnings about what the save changed (an image written) go now
         self.post_list.select_path(path)
         self.actions.publish.setEnabled(self.document.draft)
         self._update_title()

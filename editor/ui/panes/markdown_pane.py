@@ -197,7 +197,9 @@ class MarkdownPane(QWidget):
             mark.format.setBackground(QColor(220, 40, 40, 40))  # reads on light and dark
             mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
             mark.cursor = cursor
             selections.append(mark)
         self.error_line = line if selections else None

@@ -23,6 +23,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "index": {"", "post", "safety", "site"},
     "images": {"", "post", "safety", "site"},
     "render": {"", "post", "site", "images"},
+    "publish": {""},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is

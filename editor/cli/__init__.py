@@ -1,4 +1,4 @@
-"""The command line: `byline new|list|check|render`, a thin layer over editor.core.
+"""The command line: `byline new|list|check|render|publish|sync`, a thin layer over editor.core.
 
 Each family of commands is a module here with `add_<command>(sub)` functions that add a
 parser and set its `run`; a new command is one more entry in `COMMANDS` (imported here, not
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import listing, posts, render
+from editor.cli import listing, posts, publish, render
 from editor.core.errors import BylineError
 
 # The commands import what they use when they run: `byline list` with nothing changed
@@ -21,7 +21,8 @@ from editor.core.errors import BylineError
 Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 # in the order `byline --help` lists them
-COMMANDS = (posts.add_new, listing.add_list, listing.add_check, render.add_render)
+COMMANDS = (posts.add_new, listing.add_list, listing.add_check, render.add_render,
+            publish.add_publish, publish.add_sync)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs, lone_post, window_layout
 from editor.ui.window.document import Document
 from editor.ui.window.image_wiring import ImageWiring, alt_text_warnings
+from editor.ui.window.publish_undo import PublishUndo
 from editor.ui.window.window_actions import WindowActions
 
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
+        self.publish_undo = PublishUndo(self)
         self._build_layout()
         # one index job at a time: the index is not shared between threads
         self._index_pool = QThreadPool(self)
@@ -195,6 +197,10 @@ class MainWindow(QMainWindow):
         """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
         if not self.site.lone:
             self.indexer.submit(index_jobs.refresh(self.index))
+
+    def refresh_paths(self, *paths: Path) -> None:
+        """Files changed by Byline itself (saved, moved): the list shows them as they are."""
+        self._refresh_paths(*paths)
 
     def _refresh_paths(self, *paths: Path) -> None:
         if not self.site.lone:
@@ -455,6 +461,7 @@ class MainWindow(QMainWindow):
             return False
         self.sync_body()
         old = doc.path
+        before = doc.post.to_bytes()  # what Undo Publish writes back
         try:
             new = post_actions.publish_draft(
                 self.site, old, doc.post, dt.datetime.now(self.site.zone)
@@ -467,7 +474,10 @@ class MainWindow(QMainWindow):
         self.safety.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
-        self.status.showMessage(f"Published as {new.name}", 6000)
+        self.publish_undo.remember(old, new, before)
+        self.status.showMessage(
+            f"Published as {new.name} (File > Undo Publish takes it back)", 10000
+        )
         return True
 
     def rename_to_match(self) -> bool:

@@ -34,6 +34,7 @@ class WindowActions:
         self.revert = act("Re&vert")
         self.history = act("&History…", "Ctrl+Shift+H")
         self.publish = act("&Publish Draft", "Ctrl+Shift+P", "publish")
+        self.undo_publish = act("&Undo Publish")
         self.rename = act("Rena&me to Match Title and Date")
         self.reveal = act("Reveal in &File Manager")
         self.preferences = act("Pre&ferences…", SK.Preferences)
@@ -61,6 +62,7 @@ class WindowActions:
             self.history,
             None,
             self.publish,
+            self.undo_publish,
             self.rename,
             self.reveal,
             None,

@@ -24,6 +24,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "images": {"", "post", "safety", "site"},
     "render": {"", "post", "site", "images"},
     "publish": {""},
+    "siteserve": {"", "post", "site", "render"},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is
@@ -35,7 +36,8 @@ UI_LAYERS: dict[str, set[str]] = {
     "form": {"", "widgets"},
     "dialogs": {"", "widgets"},
     "safety": {"", "widgets", "dialogs", "window"},
-    "window": {"", "widgets", "panes", "form", "dialogs", "safety"},
+    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish"},
+    "publish": {"", "widgets", "dialogs", "window"},
     "startup": {"", "widgets", "dialogs", "window"},
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -82,6 +83,41 @@ def badge_text_colour(badge: QColor) -> QColor:
     return QColor(Qt.GlobalColor.white) if white_contrast >= 3 else QColor(Qt.GlobalColor.black)
 
 
+# a post's state with git: the word shown and its colour (published is quiet: most posts are)
+GIT_BADGES = {
+    "new": ("new", "#2e7d32"),
+    "changed": ("changed", "#ef6c00"),
+    "committed": ("not pushed", "#1565c0"),
+    "published": ("published", None),
+    "conflict": ("conflict", "#c62828"),
+}
+
+
+def _paint_git_badge(painter: QPainter, line: QRect, state: str, palette: QPalette) -> int:
+    """A small pill at the right end of `line`; returns the width it took."""
+    word, colour = GIT_BADGES.get(state, (state, None))
+    painter.save()
+    badge_font = painter.font()
+    badge_font.setPointSizeF(max(6.0, badge_font.pointSizeF() * 0.72))
+    painter.setFont(badge_font)
+    metrics = painter.fontMetrics()
+    w = metrics.horizontalAdvance(word) + 8
+    h = metrics.height()
+    badge = QRect(line.right() - w, line.top() + (line.height() - h) // 2, w, h)
+    if colour is None:
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 3, 3)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(badge, 3, 3)
+        painter.setPen(QColor("white"))
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
+    painter.restore()
+    return w
+
+
 class _Delegate(QStyledItemDelegate):
     """Paints one post: thumbnail, title, date and author, draft badge, warning sign."""
 
@@ -90,6 +126,7 @@ class _Delegate(QStyledItemDelegate):
         self.site_root: Path | None = None
         self._thumbs: dict[str, QPixmap] = {}
         self._warning = icon("warning")
+        self.git_state: Callable[[str], str | None] | None = None  # rel path -> state word
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -187,15 +224,22 @@ class _Delegate(QStyledItemDelegate):
         small = painter.font()
         small.setBold(False)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        state = self.git_state(entry.rel_path) if self.git_state else None
+        if entry.draft and state == "published":
+            state = None  # a pushed draft is still not on the site: its DRAFT badge says enough
         painter.setFont(small)
+        metrics = painter.fontMetrics()
+        meta_h = metrics.height()
+        meta_line = QRect(x, rect.bottom() - meta_h, rect.right() - x, meta_h)
+        meta_right = rect.right()
+        if state is not None:
+            meta_right -= _paint_git_badge(painter, meta_line, state, palette) + 4
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        metrics = painter.fontMetrics()
         meta_text = metrics.elidedText(" · ".join(meta), Qt.TextElideMode.ElideRight,
-                                       rect.right() - x)  # fmt: skip
-        meta_h = metrics.height()
+                                       meta_right - x)  # fmt: skip
         painter.drawText(
-            QRect(x, rect.bottom() - meta_h, rect.right() - x, meta_h),
+            QRect(x, meta_line.top(), meta_right - x, meta_h),
             Qt.AlignmentFlag.AlignVCenter,
             meta_text,
         )
@@ -259,6 +303,15 @@ class PostListPane(QWidget):
 
     def set_site_root(self, root: Path) -> None:
         self.delegate.site_root = root
+
+    def set_git_states(self, lookup: Callable[[str], str | None] | None) -> None:
+        """Each post's state with git, by site-relative path (None: no badges at all)."""
+        self.delegate.git_state = lookup
+        self.view.viewport().update()  # only the visible rows are painted again
+
+    def git_state(self, rel_path: str) -> str | None:
+        lookup = self.delegate.git_state
+        return lookup(rel_path) if lookup else None
 
     def set_entries(self, entries: list[PostEntry]) -> None:
         """Show these entries (drafts section first, then posts, in the given order)."""

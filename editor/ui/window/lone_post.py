@@ -23,7 +23,9 @@ def apply(window: MainWindow) -> None:
     """Switch the site's features off for a lone post, back on for a site."""
     lone = window.site.lone
     a = window.actions
-    for action in (a.new_post, a.new_draft, a.rename, a.show_list, a.go_filter):
+    site_only = [a.new_post, a.new_draft, a.rename, a.show_list, a.go_filter]
+    site_only += [getattr(a, n) for n in ("publish_site", "sync", "preview_site") if hasattr(a, n)]
+    for action in site_only:
         action.setEnabled(not lone)
     if lone:
         a.publish.setEnabled(False)

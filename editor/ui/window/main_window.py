@@ -29,6 +29,8 @@ from editor.ui.panes.markdown_pane import MarkdownPane
 from editor.ui.panes.post_list_pane import PostListPane
 from editor.ui.panes.preview_pane import PreviewPane
 from editor.ui.panes.status_bar import StatusBar
+from editor.ui.publish.publish_wiring import PublishWiring, publish_toolbar
+from editor.ui.publish.site_preview import SitePreview
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
@@ -61,10 +63,13 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.safety = SafetyNet(self, data_dir or app_data_dir())
         self.images = ImageWiring(self, app_cache_dir())
+        self.publishing = PublishWiring(self)
+        self.site_preview = SitePreview(self, app_cache_dir())
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
         self.publish_undo = PublishUndo(self)
+        self.addToolBar(publish_toolbar(self))
         self._build_layout()
         # one index job at a time: the index is not shared between threads
         self._index_pool = QThreadPool(self)
@@ -147,6 +152,13 @@ class MainWindow(QMainWindow):
         safety.watch.postFolderChanged.connect(self._refresh_site)
         safety.watch.postChangedOnDisk.connect(self._refresh_paths)
         safety.watch.postRemovedOnDisk.connect(self._refresh_paths)
+        git = self.publishing
+        a.publish_site.triggered.connect(git.publish)
+        a.sync.triggered.connect(git.sync)
+        a.preview_site.toggled.connect(self.site_preview.set_enabled)
+        for changed in (safety.watch.postFolderChanged, safety.watch.postChangedOnDisk,
+                        safety.watch.postRemovedOnDisk):  # fmt: skip
+            changed.connect(lambda *_: git.watch.refresh())
 
     def _apply_settings(self) -> None:
         window_layout.apply_settings(self)
@@ -170,7 +182,10 @@ class MainWindow(QMainWindow):
         self.document.fieldsChanged.connect(self._idle.start)
         self.document.fieldsChanged.connect(self.safety.autosaver.document_changed)
         self.document.saved.connect(self._on_saved)
+        self.document.saved.connect(lambda _path: self.publishing.watch.refresh())
         self.safety.watch_site()
+        self.site_preview.stop()  # another site: its server is not this one's
+        self.publishing.set_site(site.root)
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
         if not site.lone:  # a lone post is no site to come back to
@@ -532,6 +547,8 @@ class MainWindow(QMainWindow):
         self.index.save_cache()
         self.safety.close()
         self.preview.shutdown()
+        self.site_preview.stop()
+        self.publishing.watch.wait()
         self.images.close()
         event.accept()
 

@@ -24,6 +24,9 @@ class WindowActions:
             if icon_name:
                 a.setIcon(icon(icon_name))
             a.setCheckable(checkable)
+            # a menu shows a checkable item's state as a check mark, as for its neighbours;
+            # its icon is for toolbars
+            a.setIconVisibleInMenu(not checkable)
             return a
 
         self.new_post = act("&New Post", SK.New, "new")
@@ -34,7 +37,10 @@ class WindowActions:
         self.revert = act("Re&vert")
         self.history = act("&History…", "Ctrl+Shift+H")
         self.publish = act("&Publish Draft", "Ctrl+Shift+P", "publish")
-        self.undo_publish = act("&Undo Publish")
+        self.undo_publish = act("Undo Publ&ish")
+        self.publish_site = act("P&ublish…", "Ctrl+Alt+P", "publish")
+        self.sync = act("S&ync", None, "sync")
+        self.preview_site = act("Preview on the &Site", None, "site", checkable=True)
         self.rename = act("Rena&me to Match Title and Date")
         self.reveal = act("Reveal in &File Manager")
         self.preferences = act("Pre&ferences…", SK.Preferences)
@@ -66,9 +72,13 @@ class WindowActions:
             self.rename,
             self.reveal,
             None,
+            self.publish_site,
+            self.sync,
+            None,
             self.quit,
         ):
             file.addSeparator() if a is None else file.addAction(a)
+        file.setToolTipsVisible(True)  # a greyed Publish… says why
         edit = bar.addMenu("&Edit")
         for a in edit_actions:
             edit.addAction(a)
@@ -77,6 +87,7 @@ class WindowActions:
         view = bar.addMenu("&View")
         for a in (self.show_list, self.show_form, self.show_preview):
             view.addAction(a)
+        view.addAction(self.preview_site)
         view.addSeparator()
         for a in (self.go_filter, self.go_form, self.go_editor):
             view.addAction(a)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -185,6 +185,12 @@ class MarkdownPane(QWidget):
         self.highlighter.rehighlight()
         self.mark_error_line(None)
         self.modificationChanged.emit(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # Appearance changed: new colours
+            self.highlighter.set_palette(self.palette())
+            self.highlighter.rehighlight()
 
     def mark_error_line(self, line: int | None) -> None:
         """Underline the line (1-based) an error points at, in red; None clears the mark."""

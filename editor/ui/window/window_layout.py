@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter
 
+from editor.ui import appearance
+
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
@@ -76,6 +78,7 @@ def apply_settings(window: MainWindow) -> None:
     for key, action in views:
         action.setChecked(bool(s.get(key)))
         action.toggled.emit(action.isChecked())
+    appearance.apply(s.get("appearance/theme"))
     window.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))
     window.markdown.set_wrap(s.get("editor/wrap"))
     window.images.set_settings(s.image_settings())

@@ -96,6 +96,12 @@ class ConflictBanner(QFrame):
         self.compare_button.setVisible(compare)
         self.dismiss_button.setVisible(dismiss)
         self.show()
+        # laid out now, at least at its natural size: its buttons can be clicked at once,
+        # even before the window around it has had its next layout pass
+        self.resize(self.size().expandedTo(self.sizeHint()))
+        layout = self.layout()
+        if layout is not None:
+            layout.setGeometry(self.rect())
 
     def _reload(self) -> None:
         self.dismiss()

@@ -14,6 +14,18 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 
+def known_commands() -> set[str]:
+    """Every command the parser knows (the registry in editor.cli, whoever added to it)."""
+    import argparse
+
+    from editor.cli import build_parser
+
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def _bare_word(text: str) -> bool:
     """A word a person types as a command: no folder separator, no file suffix."""
     return bool(text) and "/" not in text and os.sep not in text and "." not in text

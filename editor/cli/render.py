@@ -25,6 +25,7 @@ def add_render(sub: Subparsers) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.post.post import decode, parse_post
     from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
+    from editor.core.safety.post_io import read_file
     from editor.core.safety.storage import atomic_write
 
     path: Path = args.post
@@ -32,11 +33,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise BylineError(f"{path} is a folder: render takes one post (a Markdown file)")
     if not path.exists():
         raise BylineError(f"{path} does not exist")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = (exc.strerror or str(exc)).lower()
-        raise BylineError(f"cannot read {path}: {reason}") from None
+    data, _ = read_file(path)  # a clear error for a pipe, a folder or a file over 16 MB
     try:
         post = parse_post(data, path=str(path))
         body, fields = post.body_for_editing(), dict(post.values)

@@ -29,7 +29,7 @@ def test_a_word_that_is_neither_command_nor_file(
     monkeypatch.chdir(tmp_path)
     assert app_main(["frobnicate"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("byline: 'frobnicate' is neither a command (check, list, new, render")
+    assert err.startswith("byline: 'frobnicate' is neither a command (check, list, new, ")
     assert "nor a file or folder" in err
 
 
@@ -46,7 +46,7 @@ def test_no_display_is_said_plainly() -> None:
     message = no_display([str(SAMPLE)], CLI_COMMANDS, env, "linux")
     assert message is not None
     assert message.startswith("there is no display to open the editor on")
-    assert "byline check|list|new|render" in message
+    assert "The commands work without one: byline check|list|new|" in message
     gone = no_display(["/nowhere/x.md"], CLI_COMMANDS, env, "linux")
     assert gone is not None and gone.startswith("/nowhere/x.md does not exist, and there is")
     assert no_display([], CLI_COMMANDS, {"DISPLAY": ":0"}, "linux") is None
@@ -101,3 +101,9 @@ def test_the_readme_says_where_make_run_puts_byline() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "the command is `.venv/bin/byline`" in readme
     assert (Path(sys.executable).parent / "byline").exists()  # what make run installs
+
+
+def test_every_registered_command_is_known() -> None:
+    from editor.cli.mistakes import known_commands
+
+    assert {"new", "list", "check", "render", "publish", "sync"} <= known_commands()

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from editor.core.render.ial import BLOCK_IAL
+
 TOC_MARKER = "bylinetocmarkerq7"
 
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
@@ -22,7 +24,8 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
-_TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+_QUOTE_PREFIX = re.compile(r"^(?: {0,3}> ?)+")
 _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
 
@@ -34,10 +37,18 @@ class _Item:
         self.dst = dst  # the column Python-Markdown needs for it (a multiple of 4)
 
 
-def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) -> list[str]:
+def rewrite_lines(
+    lines: list[str],
+    stash_code: Callable[[str, str, str], str],
+    ial_marker: Callable[[str, str], str | None] | None = None,
+    stash_html: Callable[[str], str] | None = None,
+) -> list[str]:
     """The lines, rewritten for Python-Markdown; fenced code replaced by `stash_code(code,
-    lang, opener)`, which returns a placeholder."""
+    lang, opener)`, which returns a placeholder; a block IAL line by a paragraph of its own
+    holding `ial_marker(line, "p" | "n")` (see ial.py); an HTML comment that goes on a
+    paragraph by `stash_html(comment)` (kramdown keeps it inside the paragraph)."""
     out: list[str] = []
+    ial_direction = ""  # the direction of the IAL on the line before, if it was one
     stack: list[_Item] = []
     prev_kind = "blank"  # blank | para | item | quote | other
     i = 0
@@ -47,9 +58,30 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
         if not line.strip():
             out.append("")
             prev_kind = "blank"
+            ial_direction = ""
             i += 1
             continue
         indent = len(line) - len(line.lstrip(" "))
+        quote = _QUOTE_PREFIX.match(line)
+        inner = line[quote.end() :] if quote else line
+        if ial_marker is not None and BLOCK_IAL.match(inner) and not TOC_IAL.match(inner):
+            before = lines[i - 1] if i else ""
+            if quote:
+                before = before[quote.end() :] if before.startswith(quote.group(0)) else ""
+            # kramdown: the block right before it, unless a blank line came between
+            direction = ial_direction or ("p" if before.strip() else "n")
+            while stack and indent < stack[-1].src:
+                stack.pop()
+            marker = ial_marker(inner, direction)
+            if marker is not None:
+                prefix = quote.group(0).rstrip() if quote else ""
+                pad = " " * (indent + (stack[-1].dst - stack[-1].src)) if stack else ""
+                out += [prefix, f"{prefix} {marker}" if prefix else pad + marker, prefix]
+            ial_direction = direction
+            prev_kind = "blank"
+            i += 1
+            continue
+        ial_direction = ""
         item = _ITEM.match(line)
         if item and _HR.match(line):
             item = None
@@ -63,7 +95,7 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             stack.pop()
         shift = (stack[-1].dst - stack[-1].src) if stack else 0
 
-        if TOC_ITEM.match(line) and i + 1 < n and _TOC_IAL.match(lines[i + 1]):
+        if TOC_ITEM.match(line) and i + 1 < n and TOC_IAL.match(lines[i + 1]):
             out += ["", " " * max(0, indent + shift) + TOC_MARKER, ""]
             prev_kind = "blank"
             i += 2
@@ -98,6 +130,10 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             i += 1
             continue
 
+        if stash_html is not None and prev_kind == "para" and line.lstrip().startswith("<!--"):
+            i = _inline_comment(lines, i, out, stash_html)
+            continue
+
         if prev_kind == "para" and not stack and (_QUOTE.match(line) or _ATX.match(line)):
             out.append("")  # a block quote or heading interrupts a paragraph (GFM)
 
@@ -115,6 +151,23 @@ def rewrite_lines(lines: list[str], stash_code: Callable[[str, str, str], str]) 
             prev_kind = "para"
         i += 1
     return out
+
+
+def _inline_comment(
+    lines: list[str], start: int, out: list[str], stash_html: Callable[[str], str]
+) -> int:
+    """A comment that continues a paragraph, stashed as inline HTML; the index after it."""
+    text = lines[start]
+    j = start
+    while "-->" not in text[text.index("<!--") + 4 :] and j + 1 < len(lines):
+        j += 1
+        text += "\n" + lines[j]
+    lead = text[: text.index("<!--")]
+    end = text.find("-->", text.index("<!--") + 4)
+    end = len(text) if end < 0 else end + 3
+    rest = text[end:]
+    out.append(lead + stash_html(text[len(lead) : end]) + rest)
+    return j + 1
 
 
 def _block_indent(out: list[str]) -> int | None:

@@ -28,7 +28,9 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from editor.core.render import footnotes, toc
 from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
+from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
+from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     SectionCache,
@@ -71,10 +73,14 @@ class _State:
         self.stash_origin: dict[int, str] = {}  # stash index -> the source line it came from
         self.line_anchors = True
         self.whole = True  # the whole text, not one section of it
+        self.ials = Ials()
+        self.dropped: list[etree.Element] = []  # IAL markers taken out of the tree
 
     def reset(self) -> None:
         self.blocks = []
         self.stash_origin = {}
+        self.ials.reset()
+        self.dropped.clear()
 
 
 class _Lines(Preprocessor):
@@ -83,7 +89,9 @@ class _Lines(Preprocessor):
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
-        return rewrite_lines(lines, self._stash_code)
+        return rewrite_lines(
+            lines, self._stash_code, self.state.ials.marker, self.md.htmlStash.store
+        )
 
     def _stash_code(self, code: str, lang: str, opener: str) -> str:
         placeholder = self.md.htmlStash.store(fenced_block(code, lang))
@@ -191,6 +199,7 @@ class _Kramdownify(Treeprocessor):
 
     @staticmethod
     def _rouge_pre(pre: etree.Element, parent: etree.Element) -> None:
+        extra = pre.attrib.pop(PRE_CLASSES, "")
         if len(pre) != 1 or pre[0].tag != "code" or pre.get("class"):
             return
         code = pre[0]
@@ -200,7 +209,8 @@ class _Kramdownify(Treeprocessor):
             lang = cls[len("language-") :]
             code.attrib.pop("class")
         index = list(parent).index(pre)
-        outer = etree.Element("div", {"class": f"language-{lang} highlighter-rouge"})
+        classes = " ".join(c for c in (f"language-{lang}", extra, "highlighter-rouge") if c)
+        outer = etree.Element("div", {"class": classes})
         inner = etree.SubElement(outer, "div", {"class": "highlight"})
         inner.append(pre)
         pre.set("class", "highlight")
@@ -308,8 +318,9 @@ class _Anchors(Treeprocessor):
             mark.tail = "\n"
             root.insert(index, mark)
         last = 0
+        dropped = {id(el) for el in self.state.dropped}
         for el, line in self.state.blocks:
-            if line <= last:
+            if line <= last or id(el) in dropped:
                 continue
             if self._mark(el, LINE_ANCHOR.format(line)):
                 last = line
@@ -370,10 +381,14 @@ class KramdownExtension(Extension):
         )
         # GFM (Jekyll's kramdown input): a backslash ending a line breaks it, as two spaces do
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "gfm_break", 6)
+        md.treeprocessors.register(
+            ApplyBlockIals(md, self.state.ials, self.state.dropped), "block_ials", 7
+        )
         md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
+        use_kramdown_emphasis(md)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)

@@ -18,6 +18,8 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
+from editor.core.render.ial import BLOCK_IAL
+
 _DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -38,6 +40,7 @@ def split_sections(text: str) -> list[tuple[int, str]] | None:
     open_tag = ""
     depth = 0
     prev_blank = True
+    after_ial = False
     for i, line in enumerate(lines):
         if fence:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
@@ -57,9 +60,11 @@ def split_sections(text: str) -> list[tuple[int, str]] | None:
             if opened and opened.group(1).lower() not in _VOID and not opened.group(2):
                 open_tag = opened.group(1).lower()
                 depth = max(0, _html_balance(line, open_tag))
-        if i and prev_blank and not depth and _HEADING.match(line):
+        if i and prev_blank and not depth and _HEADING.match(line) and not after_ial:
             starts.append(i)
         prev_blank = not line.strip()
+        if line.strip():  # `{: .x}`, a blank line, then the heading: it belongs to the heading
+            after_ial = bool(BLOCK_IAL.match(line))
     if len(starts) == 1:
         return None
     bounds = [*starts, len(lines)]

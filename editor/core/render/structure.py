@@ -101,9 +101,17 @@ def _unwrap(item: etree.Element) -> None:
 
 
 class LastItemLikeTheOthers(Treeprocessor):
-    """The last item of a list whose other items all have paragraphs gets one too."""
+    """The last item of a list whose other items all have paragraphs gets one too; so does
+    an item's text that indented code follows."""
 
     def run(self, root: etree.Element) -> None:
+        for li in root.iter("li"):
+            # indented code after an item's text always had a blank line before it
+            if (li.text or "").strip() and len(li) and li[0].tag == "pre":
+                paragraph = etree.Element("p")
+                paragraph.text = li.text
+                li.text = ""
+                li.insert(0, paragraph)
         for lst in root.iter():
             items = [li for li in lst if li.tag == "li"] if lst.tag in _LISTS else []
             if len(items) < 2 or not (items[-1].text or "").strip():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
 
 from editor.core.images.pipeline import ImageSettings, process_bytes
 from editor.ui.dialogs.preferences import PreferencesDialog

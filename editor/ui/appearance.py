@@ -34,6 +34,7 @@ _LIGHT = {
 }  # fmt: skip
 
 _system: tuple[QPalette, str] | None = None  # the desktop's palette and style, kept once
+_applied = "system"  # what the application shows now (at start: the desktop's own)
 
 
 def palette_for(choice: str) -> QPalette | None:
@@ -54,20 +55,22 @@ def palette_for(choice: str) -> QPalette | None:
 def apply(choice: str) -> None:
     """Give the whole application the chosen appearance ("system", "light" or "dark")."""
     app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    global _system
+    global _system, _applied
+    if not isinstance(app, QApplication) or choice == _applied:
+        return  # nothing to change: start-up with "system" costs nothing
+    _applied = choice if choice in ("light", "dark") else "system"
     if _system is None:
         _system = (app.palette(), app.style().name())
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
     app.styleHints().setColorScheme(scheme.get(choice, Qt.ColorScheme.Unknown))
     palette = palette_for(choice)
+    style = "fusion"
     if palette is None:
         palette, style = _system
-        if app.style().name() != style:
-            app.setStyle(style)
-        app.setPalette(palette)
-        return
-    if app.style().name() != "fusion":
-        app.setStyle("Fusion")
+    if app.style().name() != style:
+        app.setStyle(style)
     app.setPalette(palette)
+    sheet = app.styleSheet()
+    if sheet:  # widgets under a style sheet keep the palette they were polished with
+        app.setStyleSheet("")
+        app.setStyleSheet(sheet)

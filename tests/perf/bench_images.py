@@ -86,7 +86,9 @@ def bench_header(folder: Path, orientation: int, rounds: int = 7) -> tuple[float
         plain.append(timed(naive, path))
         correct.append(timed(lambda p: naive_correct(p, size), path))
     o, n, c = (statistics.median(x) for x in (ours, plain, correct))
-    label = f"{WIDTH}x{HEIGHT} JPEG ({file_size / 2**20:.1f} MB), EXIF orientation {orientation} + GPS"
+    label = (
+        f"{WIDTH}x{HEIGHT} JPEG ({file_size / 2**20:.1f} MB), EXIF orientation {orientation} + GPS"
+    )
     print(f"{label} -> {result.width}x{result.height}, {result.size / 1024:.0f} KB:")
     print(f"  byline process_file:                      {o:6.3f} s (median of {rounds})")
     print(f"  naive, same result (upright, Lanczos, progressive, {size[0]}x{size[1]}):"

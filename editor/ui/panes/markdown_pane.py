@@ -104,6 +104,7 @@ class MarkdownPane(QWidget):
         super().__init__(parent)
         self.editor = MarkdownEditor(self)
         self.editor.setAccessibleName("Markdown text")
+        self.editor.setPlaceholderText("Write the post here, in Markdown…")
         self.editor.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.palette())
         self.find_bar = FindBar(self.editor, self)

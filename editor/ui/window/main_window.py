@@ -419,7 +419,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(doc.dirty)
         self.status.set_saved(doc.dirty, doc.raw, new=doc.is_new)
         if doc.path is None:
-            self.status.set_path("not saved yet", "")
+            # the saved state says "New, not saved yet": here, where the file will go
+            self.status.set_path(f"{site_name}: named from the title when first saved", "")
         else:
             try:
                 shown = doc.path.relative_to(self.site.root).as_posix()

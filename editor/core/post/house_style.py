@@ -156,7 +156,7 @@ def learn_style(
                 # a plain-safe value written with quotes is a vote for quotes; a value
                 # that needs quotes says nothing about plain-vs-quoted
                 quote_votes.setdefault(key, Counter())[shape.quote] += 1
-    endings = Counter(final_newlines)
+    endings: Counter[object] = Counter(final_newlines)
     if count == 0:
         return replace(base, final_newline=bool(_majority(endings, base.final_newline)))
     quotes = dict(base.quotes)

@@ -103,6 +103,7 @@ class FrontMatterForm(QWidget):
         self.title_edit.setAccessibleName("Title")
         self.title_count = QLabel("0", self)
         self.title_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("000"))
+        self.title_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.title_count.setAccessibleName("Title length")
         self.title_edit.textEdited.connect(self._on_title)
         form.addRow(
@@ -181,6 +182,7 @@ class FrontMatterForm(QWidget):
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(8)  # a counter or button beside a field, not pressed against it
         row.addWidget(widgets[0], 1)
         for w in widgets[1:]:
             row.addWidget(w)

@@ -154,20 +154,16 @@ class ImageField(QWidget):
         for button in (self.choose_button, self.paste_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        # the path and size beside the thumbnail, the buttons under both: the field stays
-        # narrow, so the front-matter pane does not crowd out the Markdown pane
-        self.info_label.setWordWrap(True)
+        # the thumbnail, then the file name and the size each on a line of the field's
+        # full width, then the buttons: the field stays narrow (the front-matter pane never
+        # crowds out the Markdown pane) and the name and size are read whole
+        self.info_label.setWordWrap(True)  # only a long message needs a second line
         self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        side = QVBoxLayout()
-        side.addWidget(self.path_label)
-        side.addWidget(self.info_label)
-        side.addStretch(1)
-        top = QHBoxLayout()
-        top.addWidget(self.thumbnail)
-        top.addLayout(side, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
+        column.addWidget(self.thumbnail)
+        column.addWidget(self.path_label)
+        column.addWidget(self.info_label)
         column.addLayout(buttons)
         self._show_empty()
 

@@ -24,7 +24,8 @@ def apply(window: MainWindow) -> None:
     lone = window.site.lone
     a = window.actions
     site_only = [a.new_post, a.new_draft, a.rename, a.show_list, a.go_filter]
-    site_only += [getattr(a, n) for n in ("publish_site", "sync", "preview_site") if hasattr(a, n)]
+    others = ("publish_site", "sync", "preview_site", "find_all", "manage_terms")
+    site_only += [getattr(a, n) for n in others if hasattr(a, n)]
     for action in site_only:
         action.setEnabled(not lone)
     if lone:

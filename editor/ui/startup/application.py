@@ -95,6 +95,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="byline")
     parser.add_argument("path", nargs="?", help="a site folder or a post to open")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-settled", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -116,9 +117,14 @@ def run_gui(argv: Sequence[str]) -> int:
             if path is None:
                 return 2
     probe = None
-    if args.measure_startup or os.environ.get(MEASURE_ENV):
+    if args.measure_startup or args.measure_settled or os.environ.get(MEASURE_ENV):
         probe = _FirstPaint(quit_after=args.measure_startup)
         window.installEventFilter(probe)
+    if args.measure_settled:
+        from editor.ui.startup.settled import SettledProbe
+
+        window.settled_probe = SettledProbe(window.preview.browser.viewport(),
+                                            window.preview.rendered)  # fmt: skip
     exit_after_first_paint_if_asked(app, window)
     window.show()
     if args.screenshot:

@@ -25,6 +25,7 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
 TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+_HTML_START = re.compile(r"^ {0,3}<[/!?A-Za-z]")
 _QUOTE_PREFIX = re.compile(r"^(?: {0,3}> ?)+")
 _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
@@ -82,6 +83,12 @@ def rewrite_lines(
             i += 1
             continue
         ial_direction = ""
+        if prev_kind == "code" and not stack and indent < 4 and not _HTML_START.match(line):
+            out[-1] += " " + line  # kramdown: a lazy line goes on the code line before it
+            i += 1
+            continue
+        if quote and _quote_interrupts(lines, i, quote.group(0)):
+            out.append(quote.group(0).rstrip())  # a list or heading ends a quoted paragraph
         item = _ITEM.match(line)
         if item and _HR.match(line):
             item = None
@@ -141,7 +148,9 @@ def rewrite_lines(
             out.append(" " * (indent + shift) + line.lstrip(" "))
         else:
             out.append(line)
-        if _ATX.match(line) and not stack:
+        if not stack and indent >= 4 and prev_kind in ("blank", "code"):
+            prev_kind = "code"
+        elif _ATX.match(line) and not stack:
             prev_kind = "other"
         elif _QUOTE.match(line):
             prev_kind = "quote"
@@ -151,6 +160,21 @@ def rewrite_lines(
             prev_kind = "para"
         i += 1
     return out
+
+
+def _quote_interrupts(lines: list[str], i: int, prefix: str) -> bool:
+    """Whether this quoted line is a list item or heading right after a quoted paragraph
+    line (GFM ends the paragraph there; inside a quoted list it is the next item)."""
+    inner = lines[i][len(prefix) :]
+    item = _ITEM.match(inner)
+    if not ((item is not None and inner[item.end() :].strip()) or _ATX.match(inner)):
+        return False
+    j = i - 1
+    while j >= 0 and lines[j].startswith(prefix) and lines[j][len(prefix) :].strip():
+        if _ITEM.match(lines[j][len(prefix) :]) or _ATX.match(lines[j][len(prefix) :]):
+            return False  # in a quoted list, or after a heading: no paragraph to end
+        j -= 1
+    return j < i - 1
 
 
 def _inline_comment(

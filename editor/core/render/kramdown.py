@@ -31,6 +31,7 @@ from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
 from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
 from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
+from editor.core.render.inline import read_spans_as_kramdown
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     SectionCache,
@@ -389,6 +390,7 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
         use_kramdown_emphasis(md)
+        read_spans_as_kramdown(md)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)

@@ -32,6 +32,7 @@ from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
 from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
 from editor.core.render.inline import read_spans_as_kramdown
+from editor.core.render.quotes import KramdownQuotes
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     SectionCache,
@@ -391,6 +392,7 @@ class KramdownExtension(Extension):
         read_blocks_as_kramdown(md)
         use_kramdown_emphasis(md)
         read_spans_as_kramdown(md)
+        md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)
@@ -433,7 +435,11 @@ class KramdownRenderer:
                     "SUPERSCRIPT_TEXT": "{}",
                     "USE_DEFINITION_ORDER": False,
                 },
-                "smarty": {"smart_angled_quotes": True, "substitutions": _SMART},
+                "smarty": {
+                    "smart_angled_quotes": True,
+                    "smart_quotes": False,  # kramdown's rules instead: quotes.py
+                    "substitutions": _SMART,
+                },
             },
             output_format="xhtml",
             tab_length=4,

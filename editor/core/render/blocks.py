@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 
 from editor.core.render.ial import BLOCK_IAL
+from editor.core.render.mathjax import BLOCK as MATH_BLOCK
+from editor.core.render.mathjax import block_html
 
 TOC_MARKER = "bylinetocmarkerq7"
 
@@ -83,6 +85,16 @@ def rewrite_lines(
             i += 1
             continue
         ial_direction = ""
+        if stash_html is not None and prev_kind == "blank" and inner.lstrip().startswith("$$"):
+            end = _math_block(lines, i, quote.group(0) if quote else "")
+            if end is not None:
+                tex = "\n".join(ln[quote.end() :] if quote else ln for ln in lines[i:end])
+                m = MATH_BLOCK.match(tex)
+                prefix = quote.group(0) if quote else " " * indent
+                out.append(prefix + stash_html(block_html(m.group(1) if m else tex)))
+                prev_kind = "other"
+                i = end
+                continue
         if prev_kind == "code" and not stack and indent < 4 and not _HTML_START.match(line):
             out[-1] += " " + line  # kramdown: a lazy line goes on the code line before it
             i += 1
@@ -160,6 +172,15 @@ def rewrite_lines(
             prev_kind = "para"
         i += 1
     return out
+
+
+def _math_block(lines: list[str], i: int, prefix: str) -> int | None:
+    """The index after a block of nothing but `$$...$$` starting at line i, or None."""
+    j = i
+    while j < len(lines) and lines[j].startswith(prefix) and lines[j][len(prefix) :].strip():
+        j += 1
+    block = "\n".join(ln[len(prefix) :] for ln in lines[i:j])
+    return j if MATH_BLOCK.match(block) else None
 
 
 def _quote_interrupts(lines: list[str], i: int, prefix: str) -> bool:

@@ -32,18 +32,22 @@ from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
 from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
 from editor.core.render.inline import read_spans_as_kramdown
+from editor.core.render.mathjax import read_math
 from editor.core.render.quotes import KramdownQuotes
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
+    OWN_ID,
     SectionCache,
     definitions,
     join_sections,
     split_sections,
+    without_marks,
 )
 from editor.core.render.structure import (
     LastItemLikeTheOthers,
     TableSeparators,
     read_blocks_as_kramdown,
+    read_headerless_tables,
 )
 from editor.core.render.toc import TOC_START
 
@@ -175,6 +179,11 @@ class _Kramdownify(Treeprocessor):
                 headers.append(el)
                 if "id" not in el.attrib:
                     el.set("id", self._header_id(el, counter))
+                elif not self.state.whole:
+                    own = dict(el.attrib)
+                    el.attrib.clear()
+                    el.set(OWN_ID, "")
+                    el.attrib.update(own)
             elif tag == "code" and parents.get(el) is not None and parents[el].tag != "pre":
                 el.set("class", "language-plaintext highlighter-rouge")
             elif tag == "pre" and parents.get(el) is not None:
@@ -390,6 +399,8 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
+        read_headerless_tables(md)
+        read_math(md)
         use_kramdown_emphasis(md)
         read_spans_as_kramdown(md)
         md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)
@@ -542,5 +553,5 @@ def render_markdown(text: str, *, line_anchors: bool = True) -> str:
     """
     parts = render_sections(text, line_anchors=line_anchors)
     if len(parts) == 1:
-        return parts[0][1]
+        return without_marks(parts[0][1])
     return join_sections(parts, section_separator(line_anchors))

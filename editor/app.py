@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from editor import __version__
 
-CLI_COMMANDS = {"new", "list", "check", "render"}
+CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

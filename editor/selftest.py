@@ -199,6 +199,26 @@ class SelfTest:
                 raise SelfTestError(f"the preview rendered {html!r} (no {needed})")
         return f"markdown {markdown.__version__}, tables and highlighted code"
 
+    def search(self) -> str:
+        """SQLite with FTS5 (a build of SQLite without it would fail here) on the copied site."""
+        import sqlite3
+
+        from editor.core.index.site_index import SiteIndex
+        from editor.core.search.store import SearchIndex
+        from editor.core.site.site import Site
+
+        site = Site.open(self.site_root, learn=False)
+        index = SiteIndex(site, use_cache=False)
+        search = SearchIndex(site.root, path=self.tmp / "search.sqlite3")
+        try:
+            search.sync(index.entries())
+            found = search.search('"the"').total
+        finally:
+            search.close()
+        if not found:
+            raise SelfTestError("the search index found no post holding the word 'the'")
+        return f"SQLite {sqlite3.sqlite_version} with FTS5, {found} posts found"
+
     def window(self) -> str:
         """The main window shows the site and paints (offscreen)."""
         widget = show_main_window(self.site_root)
@@ -222,6 +242,7 @@ class SelfTest:
             ("save a post", self.save_post),
             ("image format plugins", self.image_plugins),
             ("render Markdown", self.markdown),
+            ("full-text search", self.search),
             ("show the main window", self.window),
         ]
         for name, step in steps:

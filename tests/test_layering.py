@@ -23,6 +23,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "index": {"", "post", "safety", "site"},
     "images": {"", "post", "safety", "site"},
     "render": {"", "post", "site", "images"},
+    "search": {"", "post", "safety", "site", "index"},
     "publish": {""},
     "siteserve": {"", "post", "site", "render"},
 }

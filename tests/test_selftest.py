@@ -41,6 +41,7 @@ def test_self_test_passes_from_the_venv(tmp_path: Path) -> None:
         "ok   save a post",
         "ok   image format plugins",
         "ok   render Markdown",
+        "ok   full-text search",
         "ok   show the main window",
     ]
     # the temporary copy is gone; nothing was written where it ran

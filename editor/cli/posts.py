@@ -47,6 +47,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         except ValueError:
             moment = parse_date_value(args.date)  # raises a clear InvalidDateError
         moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        parse_date_value(moment)  # out of range in some timezone: a clear error, not a crash
     else:
         moment = dt.datetime.now(zone).replace(microsecond=0)
     if not args.title.strip():

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.core.errors import BylineError, PostFormatError
+from editor.core.errors import PostFormatError
 
 if TYPE_CHECKING:
     from editor.cli import Subparsers
@@ -25,13 +25,11 @@ def add_render(sub: Subparsers) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.post.post import decode, parse_post
     from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
+    from editor.core.safety.post_io import read_file
     from editor.core.safety.storage import atomic_write
 
     path: Path = args.post
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BylineError(f"cannot read {path}: {exc.strerror or exc}") from None
+    data, _ = read_file(path)  # a clear error for a pipe, a folder or a file over 16 MB
     try:
         post = parse_post(data, path=str(path))
         body, fields = post.body_for_editing(), dict(post.values)

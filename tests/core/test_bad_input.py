@@ -49,6 +49,10 @@ CASES = [
     ("date-feb-30.md", InvalidDateError, "date 2025-02-30 is not a real date", 4),
     ("alias-bomb.md", UnsafeYamlError, "alias bomb", 7),
     ("python-object.md", UnsafeYamlError, "python/object/apply:os.system is not allowed", 3),
+    # issue 16: out of range in some timezone (OverflowError before), numbers too long
+    ("date-after-year-9999.md", InvalidDateError, "9999-12-31 23:59:59-23:59 is out of range", 4),
+    ("date-before-year-1.md", InvalidDateError, "0001-01-01 00:00:00+05:00 is out of range", 4),
+    ("number-5000-digits.md", YamlSyntaxError, "a number of 5,000 digits is too long", 4),
 ]
 
 
@@ -78,6 +82,7 @@ def test_bad_file(site: Path, name: str, error: type, words: str, line: int | No
     elapsed = time.perf_counter() - started
     exc = caught.value
     assert words in exc.message
+    assert len(str(exc)) < 300 + len(str(path))  # one readable line, never the whole value
     assert exc.line == line
     assert str(exc).startswith(f"{path}:" if line else f"{path}: ")
     assert elapsed < 5  # generous: a bomb is refused, never expanded (that took a minute)

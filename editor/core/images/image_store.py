@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.errors import StorageError
+from editor.core.errors import NameTakenError, OutsideSiteError, StorageError
 from editor.core.images.pipeline import IMAGES_DIR, NAME_RE, ImageStoreError, ProcessedImage
-from editor.core.safety.storage import atomic_write
+from editor.core.safety.storage import atomic_write, make_folder, real_target
 
 # a reference to a file in assets/images/, in any form: `image: assets/images/x.jpg`,
 # `{{ site.baseurl }}/assets/images/x.jpg`, `{{ "/assets/images/x.jpg" | relative_url }}`...
@@ -37,8 +37,16 @@ class Commit:
     existing: list[Path] = field(default_factory=list)  # already there, same bytes: untouched
     created_dirs: list[Path] = field(default_factory=list)
 
+    site_root: Path | None = None
+
     def undo(self) -> None:
+        """Remove the files this save created, unless another post refers to one by now
+        (a second `byline new` of the same picture may have found it there meanwhile)."""
         for path in self.created:
+            if self.site_root is not None and is_image_used(
+                self.site_root, f"{IMAGES_DIR}/{path.name}"
+            ):
+                continue
             with contextlib.suppress(OSError):
                 path.unlink()
         for folder in reversed(self.created_dirs):
@@ -88,7 +96,7 @@ class ImageStage:
         if used_in is not None:
             refs = images_in_text(used_in)
             wanted = [im for im in wanted if im.rel_path in refs]
-        commit = Commit()
+        commit = Commit(site_root=Path(site_root))
         try:
             for image in wanted:
                 path = write_image(site_root, image, commit)
@@ -111,10 +119,15 @@ def write_image(
     target = folder / image.file_name
     missing = [p for p in (root / "assets", folder) if not p.is_dir()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+        make_folder(folder, root)
+    except OutsideSiteError as exc:
         raise ImageStoreError(
-            f"cannot create the folder {IMAGES_DIR}/ in the site: {exc.strerror or exc}",
+            f"cannot store the image: {exc.message}", path=image.source or None
+        ) from None
+    except StorageError as exc:
+        reason = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
+        raise ImageStoreError(
+            f"cannot create the folder {IMAGES_DIR}/ in the site: {reason or exc.message}",
             path=image.source or None,
         ) from None
     if commit is not None:
@@ -122,16 +135,32 @@ def write_image(
     if _holds(target, image.data):
         return None
     try:
-        atomic_write(target, image.data)
+        # exclusive: a file of that name already there (another process just wrote the
+        # same picture) is not ours to replace, nor to delete on undo
+        atomic_write(target, image.data, exclusive=True, site_root=root)
+    except NameTakenError:
+        if _holds(target, image.data):
+            return None
+        # a damaged copy under the content's name: the right bytes replace it, but this
+        # save did not create the file, so its undo never removes it
+        try:
+            atomic_write(target, image.data, site_root=root)
+        except StorageError as exc:
+            raise _store_error(exc, image) from exc
+        return target
     except StorageError as exc:
-        cause = exc.__cause__
-        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc.message
-        raise ImageStoreError(
-            f"could not store the image as {image.rel_path}: {reason}", path=image.source or None
-        ) from exc
+        raise _store_error(exc, image) from exc
     if commit is not None:
         commit.created.append(target)
     return target
+
+
+def _store_error(exc: StorageError, image: ProcessedImage) -> ImageStoreError:
+    cause = exc.__cause__
+    reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc.message
+    return ImageStoreError(
+        f"could not store the image as {image.rel_path}: {reason}", path=image.source or None
+    )
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -222,7 +251,7 @@ def delete_if_unused(
     if is_image_used(site_root, rel, exclude=exclude):
         return False
     try:
-        (Path(site_root) / rel).unlink()
-    except OSError:
+        real_target(Path(site_root) / rel, site_root).unlink()
+    except (OSError, StorageError):  # an `assets/images` linked outside: not ours to delete
         return False
     return True

@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -30,6 +31,7 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF")
 # Below Pillow's own DecompressionBombWarning threshold (~89.5 MP), so an image we accept
 # never trips it; still above any ordinary camera's output (a 61 MP full-frame is 60 MP).
 MAX_PIXELS = 89_000_000
+MAX_JPEG_SIDE = 65_535  # the format's limit: a taller picture cannot be stored
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _ORIENTATION_TAG = 0x0112
 _TRANSPOSE = {
@@ -145,7 +147,13 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     """A picture file's bytes, or an ImageReadError saying why not."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # /dev/zero never ends, a FIFO blocks until someone writes to it
+            raise ImageReadError("this is not a regular file (a device or a pipe)", path=name)
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise ImageTooLargeError(
                 f"the file is too large ({size / 2**20:.0f} MB; at most "
@@ -153,7 +161,12 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
                 path=name,
             )
         with open(path, "rb") as handle:
-            return handle.read()
+            data = handle.read(MAX_FILE_BYTES + 1)  # a file growing meanwhile stops here
+        if len(data) > MAX_FILE_BYTES:
+            raise ImageTooLargeError(
+                f"the file is too large (at most {MAX_FILE_BYTES // 2**20} MB)", path=name
+            )
+        return data
     except IsADirectoryError:
         raise ImageReadError("this is a folder, not an image file", path=name) from None
     except OSError as exc:
@@ -190,6 +203,12 @@ def process_bytes(
                 width, height = _verify(kept, name)
                 return processed(kept, width, height, name, reencoded=False)
         target = fit_size(upright_size(im.size, orientation), settings.max_width, None)
+        if max(target) > MAX_JPEG_SIDE:
+            raise ImageTooLargeError(
+                f"the image is {target[0]} x {target[1]} pixels; a JPEG holds at most "
+                f"{MAX_JPEG_SIDE:,} pixels on a side",
+                path=name,
+            )
         icc = im.info.get("icc_profile") if settings.keep_icc else None
         if icc and not is_rgb_profile(icc):
             icc = None  # a CMYK or grey profile does not describe the RGB result

@@ -87,6 +87,20 @@ def entries_from_rows(
     for row in rows:
         (rel, draft, mtime_ns, size, title, date_us, author, cats, tags, image, layout,
          published, words, problem) = row  # fmt: skip
+        # text shown as text must be text: a damaged row (a mapping as title) means the
+        # whole cache is rebuilt, never shown or crashed on
+        if (
+            type(rel) is not str
+            or type(title) is not str
+            or type(cats) is not list
+            or type(tags) is not list
+            or type(author) is not str
+            or (image is not None and type(image) is not str)
+            or type(layout) is not str
+            or not all(type(n) is str for n in cats)
+            or not all(type(n) is str for n in tags)
+        ):
+            raise ValueError("a damaged cache row")
         full = make_path(rel)
         date = None
         if date_us is not None:
@@ -116,6 +130,8 @@ def load(
             folders = None
         return entries_from_rows(data["rows"], make_path, zone), folders
     except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        return None
+    except RecursionError:  # `[[[[...` 100,000 deep: damaged, rebuilt like any other
         return None
 
 

@@ -100,7 +100,7 @@ def load(path: Path, site_root: Path, variant: str) -> str | None:
         if not _same_stamps(str(site_root), rels, data[at : at + stamps_len]):
             return None
         return data[at + stamps_len :].decode("utf-8", "surrogatepass")
-    except (OSError, ValueError, TypeError, struct.error, AttributeError):
+    except (OSError, ValueError, TypeError, struct.error, AttributeError, RecursionError):
         return None
 
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from editor.core.errors import BylineError, InvalidDateError
+from editor.core.errors import BylineError, FileTooLargeError, InvalidDateError
 from editor.core.index.post_entry import PostEntry
-from editor.core.post.dates import parse_date_value
+from editor.core.post.dates import parse_date_value, short_text
 from editor.core.post.fast_yaml import load_simple
 from editor.core.post.slug import split_post_name
 from editor.core.site.post_files import PostFile
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from editor.core.post.post import Post
 
 _S_IFMT, _S_IFREG = 0o170000, stat.S_IFREG  # the file-type bits of st_mode; stat.S_ISREG, inlined
+# the editor's limit (safety.post_io.MAX_POST_BYTES; not imported: `byline list` starts
+# without the safety code)
+MAX_POST_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 4096  # front matter nearly always fits; the rest is read only when it does not
 _BOM = b"\xef\xbb\xbf"
 # Jekyll's own pattern for post file names (Document::DATE_FILENAME_MATCHER).
@@ -111,8 +114,8 @@ def _locate_bad_date(exc: InvalidDateError, data: bytes) -> None:
         except ValueError:
             exc.line = data.count(b"\n", 0, match.start()) + 1
             key, value = match[1].decode(errors="replace"), match[2].decode(errors="replace")
-            reason = exc.message.removeprefix("not a valid date: ")
-            exc.message = f"{key}: {value} is not a real date ({reason})"
+            reason = short_text(exc.message.removeprefix("not a valid date: "), 120)
+            exc.message = f"{key}: {short_text(value)} is not a real date ({reason})"
             exc.args = (exc.message,)
             return
 
@@ -141,6 +144,8 @@ def read_front_matter(
     OSError (unreadable file) is left to the caller.
     """
     data, mtime_ns, size, complete = head or read_head(path)
+    if size > MAX_POST_BYTES:  # reported at once: reading 50 MB took seconds and a GB
+        return FrontMatter(problem=too_large(path, size), mtime_ns=mtime_ns, size=size)
     text = _simple_split(data, complete)
     if text is not None:
         simple = load_simple(text, lines=lines)
@@ -162,6 +167,14 @@ def read_front_matter(
         return FrontMatter(problem=_kept(exc), mtime_ns=mtime_ns, size=size)
     fm_text = post.front_matter_text
     return FrontMatter(post.values, _post_key_lines(post), fm_text, None, mtime_ns, size)
+
+
+def too_large(path: str, size: int) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"this file is {size / 2**20:.1f} MB; Byline opens posts up to "
+        f"{MAX_POST_BYTES // 2**20} MB (it is left untouched)",
+        path=path,
+    )
 
 
 def _kept(exc: BylineError) -> BylineError:
@@ -269,10 +282,14 @@ def make_entry(file: PostFile, front: FrontMatter, context: ScanContext) -> Post
     raw_date = get("date")
     if raw_date is not None:
         try:
-            if type(raw_date) is dt.datetime and raw_date.tzinfo is None:
+            if (
+                type(raw_date) is dt.datetime
+                and raw_date.tzinfo is None
+                and 1 < raw_date.year < 9999
+            ):
                 zone = context.zone  # read as UTC (Jekyll's rule): astimezone(zone), quicker
                 date = zone.fromutc(raw_date.replace(tzinfo=zone))
-            else:
+            else:  # checks the range too
                 date = parse_date_value(raw_date).astimezone(context.zone)
         except InvalidDateError as exc:
             exc.line = key_line(front, "date")
@@ -349,7 +366,10 @@ def scan_entry(file: PostFile, context: ScanContext) -> PostEntry:
 
 def count_words(path: str) -> int:
     """Words in a post's body (whitespace-separated runs), front matter excluded."""
-    data = _read_all(path)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_POST_BYTES + 1)
+    if len(data) > MAX_POST_BYTES:
+        return 0  # not a post Byline opens
     if data.startswith(_BOM):
         data = data[3:]
     if data.startswith(b"---"):

@@ -79,6 +79,45 @@ def parse_date_value(value: object) -> dt.datetime:
     Offset-less times are UTC (Jekyll's YAML parser reads them so); a bare day is
     midnight UTC. Raises InvalidDateError for anything Jekyll would refuse.
     """
+    return _in_range(_parse(value), value)
+
+
+# An instant must stay a datetime in every timezone: years 1-9999 with a day to spare
+# (`9999-12-31 23:59:59 -23:59` is year 10000 in UTC and broke every command).
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=UTC)
+_LATEST = dt.datetime(9999, 12, 30, tzinfo=UTC)
+
+
+def _in_range(moment: dt.datetime, value: object) -> dt.datetime:
+    try:
+        ok = _EARLIEST <= moment <= _LATEST
+    except OverflowError:
+        ok = False
+    if not ok:
+        raise InvalidDateError(
+            f"date {_shown(value)} is out of range: Byline reads dates from 0001-01-02 "
+            "to 9999-12-30 in every timezone"
+        )
+    return moment
+
+
+def short_text(text: str, limit: int = 60) -> str:
+    """`text` for a message, cut short: a 5,000-digit number is not echoed whole."""
+    return text if len(text) <= limit else f"{text[: limit - 20]}… ({len(text):,} characters)"
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """repr() of a value for a message, cut short."""
+    return short_text(repr(value), limit)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    return short_repr(value) if not isinstance(value, str) or len(value) > 60 else value
+
+
+def _parse(value: object) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, dt.date):
@@ -96,7 +135,7 @@ def parse_date_value(value: object) -> dt.datetime:
             except ValueError:
                 continue
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    raise InvalidDateError(f"date {value!r} is not a date Jekyll can read")
+    raise InvalidDateError(f"date {short_repr(value)} is not a date Jekyll can read")
 
 
 def publish_time(value: object, zone: dt.tzinfo) -> dt.datetime:

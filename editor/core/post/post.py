@@ -20,7 +20,14 @@ from editor.core.errors import (
     PostFormatError,
     YamlSyntaxError,
 )
-from editor.core.post.dates import DEFAULT_DATE_STYLE, UTC, DateStyle, format_date, parse_date_value
+from editor.core.post.dates import (
+    DEFAULT_DATE_STYLE,
+    UTC,
+    DateStyle,
+    format_date,
+    parse_date_value,
+    short_text,
+)
 from editor.core.post.house_style import DEFAULT_STYLE, FieldShape, HouseStyle, shape_of
 from editor.core.post.yaml_io import QuoteStyle, dump_value, format_scalar, load_yaml, quote_scalar
 
@@ -468,10 +475,20 @@ def parse_post(
             if exc.line is None:
                 bad = _failing_block(blocks) or next((b for b in blocks if b.key == "date"), None)
                 exc.line = _line_of(blocks, bad.key, 2) if bad and bad.key else None
-                raw = bad.text.split(":", 1)[-1].strip() if bad else ""
-                detail = exc.message.removeprefix("not a valid date: ")
-                exc.message = f"{bad.key if bad else 'date'} {raw} is not a real date ({detail})"
-                exc.args = (exc.message,)
+                if exc.message.startswith("not a valid date: "):  # YAML's own words
+                    raw = short_text(bad.text.split(":", 1)[-1].strip()) if bad else ""
+                    detail = short_text(exc.message.removeprefix("not a valid date: "), 120)
+                    key = bad.key if bad else "date"
+                    exc.message = f"{key} {raw} is not a real date ({detail})"
+                    exc.args = (exc.message,)
+            raise
+        except YamlSyntaxError as exc:
+            if exc.line is None:  # a number too long for Python has no mark either
+                bad = _failing_block(blocks)
+                if bad is not None and bad.key is not None:
+                    exc.line = _line_of(blocks, bad.key, 2)
+                    exc.message = f"{bad.key}: {exc.message}"
+                    exc.args = (exc.message,)
             raise
     except BylineError as exc:
         if path and not exc.path:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 MAX_SLUG = 60
+# File names hold 255 bytes. A post is `YYYY-MM-DD-<slug>-NN.markdown` and its temp file
+# `.<name>.<8 random>.tmp`: 120 bytes of slug leave room for both, in any script.
+MAX_SLUG_BYTES = 120
+# Names Windows reserves whatever the extension (`con.md` cannot be created there).
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"}
+    | {f"{dev}{n}" for dev in ("com", "lpt") for n in (*"123456789", "¹", "²", "³")}
+)
 # Letters that NFKD does not fold to ASCII, spelled the way people type them.
 _TRANSLIT = str.maketrans(
     {
@@ -36,12 +45,25 @@ def slugify(title: str, *, max_length: int = MAX_SLUG) -> str:
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
+        if len(candidate) > max_length or _bytes(candidate) > MAX_SLUG_BYTES:
             if not slug:
-                slug = word[:max_length]
+                slug = _cut(word[:max_length], MAX_SLUG_BYTES)
             break
         slug = candidate
+    if slug in WINDOWS_RESERVED:
+        slug += "-post"  # `con.md` is a device on Windows, `con-post.md` a file
     return slug or "untitled"
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _cut(text: str, limit: int) -> str:
+    """The longest start of `text` whose UTF-8 form fits in `limit` bytes."""
+    while _bytes(text) > limit:
+        text = text[:-1]
+    return text
 
 
 def post_file_name(date: dt.date, slug: str, ext: str = ".md") -> str:
@@ -51,8 +73,11 @@ def post_file_name(date: dt.date, slug: str, ext: str = ".md") -> str:
 def free_path(
     folder: Path, stem: str, ext: str, exists: Callable[[Path], bool] | None = None
 ) -> Path:
-    """`folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… when the name is taken."""
-    taken = exists or (lambda p: p.exists())
+    """`folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… when the name is taken.
+
+    Any folder entry takes a name: a file, a folder, a symlink (a dangling one too).
+    """
+    taken = exists or os.path.lexists
     candidate = folder / f"{stem}{ext}"
     n = 2
     while taken(candidate):

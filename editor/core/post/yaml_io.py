@@ -110,10 +110,18 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Any:
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"invalid YAML: {exc}") from None
     except (ValueError, OverflowError) as exc:
+        digits = _TOO_MANY_DIGITS.search(str(exc))
+        if digits:  # Python reads at most 4,300 digits; the number is never echoed whole
+            raise YamlSyntaxError(
+                f"a number of {int(digits[1]):,} digits is too long (at most 4,300)"
+            ) from None
         # PyYAML builds timestamps eagerly: 2025-02-30 fails here, with no mark
         raise InvalidDateError(f"not a valid date: {exc}") from None
     except RecursionError:
         raise UnsafeYamlError("YAML nested too deeply") from None
+
+
+_TOO_MANY_DIGITS = re.compile(r"integer string conversion: value has (\d+) digits")
 
 
 # --- writing scalars -------------------------------------------------------

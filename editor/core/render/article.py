@@ -199,11 +199,21 @@ def stylesheet(dark: bool = False) -> str:
     return light + (dark_rules if dark else "") + "\n" + pygments_css(dark)
 
 
+# the page shows the post and nothing else: no script runs, nothing comes from the network
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-src 'none'; connect-src 'none'; "
+    "img-src file: data:; media-src file: data:; font-src file: data:; "
+    "style-src 'unsafe-inline'"
+)
+
+
 def standalone_page(rendered: Rendered, *, dark: bool = False) -> str:
     """A self-contained HTML page: the stylesheet inlined, images as absolute file: URLs."""
     title = html.escape(rendered.title or "Preview")
     return (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8" />\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}" />\n'
         f"<title>{title}</title>\n<style>\n{stylesheet(dark)}\n</style>\n</head>\n"
         f'<body>\n<div class="byline-article">\n{rendered.html}\n</div>\n</body>\n</html>\n'
     )

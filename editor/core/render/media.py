@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from PIL import Image, UnidentifiedImageError
 
 from editor.core.render.context import SiteContext
-from editor.core.render.sanitize import is_remote, parse_attrs
+from editor.core.render.sanitize import clean_markup, is_remote, parse_attrs, safe_link
 from editor.core.render.urls import file_url, local_image
 
 _IMG = re.compile(r"<img\b([^<>]*?)/?>", re.I | re.S)
@@ -87,6 +87,8 @@ def resolve_images(
     def replace(m: re.Match[str]) -> str:
         attrs = dict(parse_attrs(m.group(1)))
         src = (attrs.get("src") or "").strip()
+        if src and not src.startswith("data:image/") and not safe_link(src):
+            return _placeholder("missing", f"missing image: {src}")  # javascript:, file:...
         alt = attrs.get("alt") or ""
         if not src:
             return _placeholder("missing", f"image without a source {alt}".strip())
@@ -96,7 +98,8 @@ def resolve_images(
         if src.startswith("data:"):
             return m.group(0)
         path = local_image(site, src, base_dir)
-        if path is None or not path.is_file():
+        if path is None or not path.is_file() or not svg_stays_inside(path):
+            # outside the site (`../../x`, a link leading out) looks the same as missing
             return _placeholder("missing", f"missing image: {src}")
         natural = image_size(path)
         width = fit_width(natural, attrs.get("width"), column)
@@ -115,4 +118,33 @@ def resolve_images(
             tag += _placeholder("noalt", "no alt text")
         return tag
 
-    return _IMG.sub(replace, markup)
+    return _IMG.sub(replace, clean_markup(markup))
+
+
+_SVG_REF = re.compile(
+    r"""(?:href|src)\s*=\s*["']?\s*([^"'\s>]*)|url\s*\(\s*["']?\s*([^"')\s]*)|@import""",
+    re.I,
+)
+MAX_SVG_BYTES = 4 * 1024 * 1024
+
+
+def svg_stays_inside(path: Path) -> bool:
+    """False for an SVG that refers to other files (`<image href="/etc/...">`, CSS url()):
+    the preview's SVG renderer would open them. Other images are always fine."""
+    if path.suffix.lower() not in (".svg", ".svgz"):
+        return True
+    if path.suffix.lower() == ".svgz":
+        return False  # compressed: not worth unpacking to check
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SVG_BYTES + 1)
+    except OSError:
+        return False
+    if len(data) > MAX_SVG_BYTES:
+        return False
+    text = data.decode("utf-8", "replace")
+    for m in _SVG_REF.finditer(text):
+        ref = m.group(1) if m.group(1) is not None else m.group(2)
+        if ref is None or not (ref.startswith("#") or ref.lower().startswith("data:image/")):
+            return False
+    return True

@@ -10,13 +10,88 @@ _DROP_WITH_BODY = re.compile(
     r"<(script|noscript|object|applet|frameset|template)\b[^>]*>.*?</\1\s*>", re.I | re.S
 )
 _EMBED = re.compile(r"<(iframe|embed|frame)\b([^>]*)>(?:.*?</\1\s*>)?", re.I | re.S)
-_DROP_TAG = re.compile(r"<(?:script|base|link|meta|object|applet|frameset)\b[^>]*>", re.I)
+_DROP_TAG = re.compile(
+    r"</?(?:script|base|link|meta|object|applet|frameset|set|animate)\b[^>]*>", re.I
+)
 _CLOSE_ORPHAN = re.compile(r"</(?:script|iframe|object|noscript)\s*>", re.I)
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^<>]*?)?(/?)>", re.S)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_URL_IN_CSS = re.compile(r"url\s*\(\s*['\"]?\s*(?!data:)[^)]*\)|@import[^;]*;?", re.I)
-_URL_ATTRS = {"href", "src", "action", "formaction", "poster", "background", "data", "xlink:href"}
-_REMOTE_ATTRS = {"src", "poster", "background", "data", "srcset"}
+# CSS that loads something: url(), image-set(), image(), @import, old IE expressions.
+# Checked after CSS escapes are decoded (`u\72l(` is `url(`) and comments removed.
+_CSS_LOADS = re.compile(
+    r"url\s*\(|image-set\s*\(|image\s*\(|cross-fade\s*\(|element\s*\(|@import"
+    r"|expression\s*\(|-moz-binding|behavior\s*:",
+    re.I,
+)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_CSS_SPLIT = re.compile(r"([;{}])")
+# Attributes holding a URL. Links (`href` of a, area) may go anywhere on the allow-list;
+# everything else loads what it names: only fragments of the page (see safe_load).
+_URL_ATTRS = frozenset(
+    {"href", "src", "poster", "background", "data", "xlink:href", "cite", "longdesc"}
+    | {"usemap", "codebase", "dynsrc", "lowsrc", "manifest", "icon", "classid", "archive"}
+    | {"profile", "lowsrc", "datasrc", "itemtype"}
+)
+# Never kept: run code, send data, or load lists of URLs.
+_DROPPED_ATTRS = frozenset(
+    {"srcset", "srcdoc", "imagesrcset", "ping", "action", "formaction", "formmethod"}
+    | {"attributename", "to", "from", "values", "by"}
+)
+# a tag whose attributes may need cleaning: any URL, style or handler attribute
+_RISKY_ATTR = re.compile(
+    r"(?:^|\s)(?:on|style|srcset|srcdoc|ping|action|form|to\b|from\b|values\b|by\b|"
+    + "|".join(sorted(_URL_ATTRS | _DROPPED_ATTRS))
+    + ")",
+    re.I,
+)
+_LINK_TAGS = frozenset({"a", "area"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# browsers drop ASCII tab and newlines anywhere in a URL, and C0 controls and spaces
+# around it: `java\tscript:` is `javascript:`
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser sees in `url` (decoded, noise removed), lower case; None if none."""
+    m = _SCHEME.match(_URL_NOISE.sub("", url))
+    return m.group(1).lower() if m else None
+
+
+def safe_link(url: str) -> bool:
+    """Allowed as a link target: http, https, mailto, or relative (allow-list)."""
+    scheme = url_scheme(url)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def safe_load(url: str) -> bool:
+    """Allowed as something raw HTML loads by itself (SVG `<image href>`, `<use>`, video
+    sources...): a fragment of the page only. `<img>` is resolved by the image pass,
+    which shows files of the site and placeholders for everything else."""
+    return _URL_NOISE.sub("", url).startswith("#")
+
+
+def decode_css(css: str) -> str:
+    """CSS as the browser reads it: escapes decoded, comments removed."""
+
+    def char(m: re.Match[str]) -> str:
+        if m.group(1):
+            code = int(m.group(1), 16)
+            return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+        return m.group(2)
+
+    return _CSS_COMMENT.sub("", _CSS_ESCAPE.sub(char, css))
+
+
+def clean_css(css: str) -> str:
+    """`css` without the declarations and rules that load something; `<` escaped (no
+    way out of a <style> element)."""
+    decoded = decode_css(css)
+    if _CSS_LOADS.search(decoded):
+        parts = _CSS_SPLIT.split(decoded)  # text, delimiter, text, delimiter...
+        decoded = "".join(p for p in parts if not _CSS_LOADS.search(p))
+    return decoded.replace("<", "\\3c ")
 
 
 def is_remote(url: str) -> bool:
@@ -53,7 +128,7 @@ def _embed_placeholder(m: re.Match[str]) -> str:
 
 
 def _clean_style_block(m: re.Match[str]) -> str:
-    return m.group(1) + _URL_IN_CSS.sub("", m.group(2)) + m.group(3)
+    return m.group(1) + clean_css(m.group(2)) + m.group(3)
 
 
 def parse_attrs(text: str) -> list[tuple[str, str | None]]:
@@ -66,26 +141,63 @@ def parse_attrs(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def clean_markup(markup: str) -> str:
+    """Every tag of rendered HTML (Markdown's own links too: `[x](javascript:...)`) held
+    to the allow-list; tags with nothing to take out are left exactly as they were."""
+    return _TAG.sub(_clean_tag_if_needed, markup)
+
+
+def _clean_tag_if_needed(m: re.Match[str]) -> str:
+    attr_text = m.group(2)
+    if not attr_text or not _RISKY_ATTR.search(attr_text):
+        return m.group(0)
+    tag = m.group(1).lower()
+    for key, value in parse_attrs(attr_text):
+        low = key.lower()
+        if (
+            low.startswith("on")
+            or low in _DROPPED_ATTRS
+            or (value is not None and low in _URL_ATTRS and not _allowed_url(tag, low, value))
+            or (value is not None and low == "style" and _CSS_LOADS.search(decode_css(value)))
+        ):
+            return _clean_tag(m)
+    return m.group(0)
+
+
 def _clean_tag(m: re.Match[str]) -> str:
     name, attr_text, slash = m.group(1), m.group(2) or "", m.group(3)
     if not attr_text.strip():
         return m.group(0)
+    tag = name.lower()
     kept: list[str] = []
     for key, value in parse_attrs(attr_text):
         low = key.lower()
-        if low.startswith("on") or low == "srcset":
+        if low.startswith("on") or low in _DROPPED_ATTRS:
             continue
         if value is not None:
-            if low in _URL_ATTRS and re.match(
-                r"\s*(javascript|vbscript|data:text/html)", value, re.I
-            ):
+            if low in _URL_ATTRS and not _allowed_url(tag, low, value):
                 continue
-            if low in _REMOTE_ATTRS and name.lower() != "img" and is_remote(value):
-                continue  # <img> is handled by the image pass (placeholder with the host)
             if low == "style":
-                value = _URL_IN_CSS.sub("", value)
+                value = clean_css(value)
             kept.append(f'{key}="{html.escape(value, quote=True)}"')
         else:
             kept.append(key)
     inner = (" " + " ".join(kept)) if kept else ""
     return f"<{name}{inner}{' /' if slash else ''}>"
+
+
+def _allowed_url(tag: str, attr: str, value: str) -> bool:
+    if attr in ("href", "xlink:href", "cite", "longdesc") and (
+        tag in _LINK_TAGS or attr in ("cite", "longdesc")
+    ):
+        return safe_link(value)
+    if tag == "img" and attr == "src":
+        # the image pass shows a placeholder for remote and outside images, and keeps
+        # pictures given inline as data
+        return safe_link(value) or _is_data_image(value)
+    return safe_load(value) or (attr in ("src", "href", "xlink:href") and _is_data_image(value))
+
+
+def _is_data_image(value: str) -> bool:
+    clean = _URL_NOISE.sub("", value).lower()
+    return clean.startswith("data:image/") and not clean.startswith("data:image/svg")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -97,5 +98,18 @@ def local_image(site: SiteContext, src: str, base_dir: Path | None = None) -> Pa
             return copy
     root = site.root or base_dir
     if root is None:
+        return None
+    return inside_root(root, rel)
+
+
+def inside_root(root: Path, rel: str) -> Path | None:
+    """`root / rel` when its real location (`..` and symlinks resolved) is inside the real
+    `root`; None otherwise: a post never shows files from outside its site."""
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(real_root, rel))
+    try:
+        if os.path.commonpath([real, real_root]) != real_root:
+            return None
+    except ValueError:  # another drive
         return None
     return root / rel

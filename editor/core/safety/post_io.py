@@ -12,6 +12,7 @@ from editor.core.errors import (
     BylineError,
     ConflictError,
     FileTooLargeError,
+    NameTakenError,
     OutsideSiteError,
     PostFormatError,
     ReadOnlyError,
@@ -22,7 +23,13 @@ from editor.core.post.house_style import DEFAULT_STYLE, HouseStyle
 from editor.core.post.post import Post, decode, parse_post
 from editor.core.safety.disk_stamp import DiskStamp
 from editor.core.safety.history import History
-from editor.core.safety.storage import atomic_write, remove_stale_temps, storage_error
+from editor.core.safety.storage import (
+    atomic_write,
+    make_folder,
+    real_target,
+    remove_stale_temps,
+    taken,
+)
 
 MAX_POST_BYTES = 16 * 1024 * 1024  # the longest real posts are well under 1 MB
 
@@ -132,19 +139,18 @@ def save_post(
         raise OutsideSiteError(
             f"{target} is outside the site folder {site_root}; it was not saved", path=str(target)
         )
+    if new and taken(target):
+        raise NameTakenError(f"{target.name} already exists", path=str(target))
+    real_target(target, site_root)  # through symlinks too; raises OutsideSiteError
     if isinstance(post, Post):
         data = post.to_bytes()
         _check_reads_back(post, data, str(target))
     else:
         data = post.encode("utf-8", "surrogatepass")
-    folder = target.parent
-    if not folder.is_dir():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise storage_error(exc, target, writing_folder=True) from exc
+    if not target.parent.is_dir():
+        make_folder(target.parent, site_root)
     old: bytes | None = None
-    if not new and (target.exists() or target.is_symlink()):
+    if not new and target.exists():
         old, now = read_file(target)
         if expected is not None and not expected.same_content(now):
             raise ConflictError(
@@ -166,7 +172,7 @@ def save_post(
                 if warnings is None:
                     raise
                 warnings.append(exc)
-        written = atomic_write(target, data, exclusive=new)
+        written = atomic_write(target, data, exclusive=new, site_root=site_root)
     remove_stale_temps(written)
     stamp = DiskStamp.read(written)
     if stamp is None:  # pragma: no cover - the file was removed the same instant

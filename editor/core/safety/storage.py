@@ -13,6 +13,7 @@ from pathlib import Path
 from editor.core.errors import (
     DiskFullError,
     NameTakenError,
+    OutsideSiteError,
     ReadOnlyError,
     StorageError,
 )
@@ -61,18 +62,68 @@ def storage_error(exc: OSError, target: Path, *, writing_folder: bool = False) -
     return StorageError(f"could not save {name}: {exc.strerror or exc}", path=str(target))
 
 
+def real_target(path: str | os.PathLike[str], site_root: str | os.PathLike[str]) -> Path:
+    """Where a write of `path` really lands (symlinks followed, dangling ones too).
+
+    A cloned blog is untrusted: `_posts/x.md -> ~/.bashrc`, a `_posts` or `assets/images`
+    linked outside, or `..` in a name would send a write out of the site. Raises
+    OutsideSiteError unless the real target is inside the site's real folder (a symlink
+    that stays inside is fine).
+    """
+    root = os.path.realpath(site_root)
+    real = os.path.realpath(path)
+    try:
+        inside = os.path.commonpath([real, root]) == root and real != root
+    except ValueError:  # another drive (Windows)
+        inside = False
+    if not inside:
+        shown = os.path.abspath(path)
+        what = f"{os.path.basename(shown)} leads to {real}" if shown != real else shown
+        raise OutsideSiteError(
+            f"{what}, outside the site folder {root}; nothing was written there", path=shown
+        )
+    return Path(real)
+
+
+def make_folder(folder: str | os.PathLike[str], site_root: str | os.PathLike[str]) -> Path:
+    """Create `folder` (and its parents) after checking it really lies inside the site."""
+    real = real_target(folder, site_root)
+    try:
+        real.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, real / "x", writing_folder=True) from exc
+    real_target(real, site_root)  # a link swapped in meanwhile
+    return real
+
+
+def taken(path: str | os.PathLike[str]) -> bool:
+    """Whether any folder entry holds the name: a file, a folder, a symlink (dangling too)."""
+    return os.path.lexists(path)
+
+
 def atomic_write(
-    path: str | os.PathLike[str], data: bytes, *, exclusive: bool = False, durable: bool = True
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    exclusive: bool = False,
+    durable: bool = True,
+    site_root: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write `data` to `path` so that it holds either the old or the new bytes, never a mix.
 
     A symlink is written through to its target, and an existing file keeps its mode.
     A file without write permission is refused (ReadOnlyError), as a plain write would be.
-    With `exclusive`, an existing file is never replaced (NameTakenError instead).
-    `durable=False` skips the fsyncs: for caches, where a lost write only costs time.
+    With `exclusive`, no entry of that name may exist, not even a dangling symlink
+    (NameTakenError). With `site_root`, the real target must lie inside the site's real
+    folder (OutsideSiteError). `durable=False` skips the fsyncs: for caches, where a lost
+    write only costs time.
     """
     target = Path(path)
-    if target.is_symlink():
+    if exclusive and taken(target):
+        raise NameTakenError(f"{target.name} already exists", path=str(target))
+    if site_root is not None:
+        target = real_target(target, site_root)
+    elif target.is_symlink():
         target = Path(os.path.realpath(target))
     folder = target.parent
     mode: int | None = None

@@ -7,10 +7,10 @@ import os
 import re
 from pathlib import Path
 
-from editor.core.errors import StorageError
+from editor.core.errors import NameTakenError, StorageError
 from editor.core.post.post import Post
 from editor.core.post.slug import free_path, post_file_name, slugify, split_post_name
-from editor.core.safety.storage import atomic_write
+from editor.core.safety.storage import atomic_write, make_folder, real_target, taken
 from editor.core.site.site import Site
 
 WORDS_PER_MINUTE = 200
@@ -89,14 +89,16 @@ def name_date_mismatch(site: Site, path: Path, post: Post) -> dt.date | None:
     return day
 
 
-def _move(src: Path, dst: Path) -> None:
-    """Rename without ever replacing an existing file."""
-    if dst.exists():
-        raise StorageError(f"{dst.name} already exists", path=str(dst))
+def _move(src: Path, dst: Path, site_root: Path) -> None:
+    """Rename without ever replacing an existing entry, nor leaving the site."""
+    if taken(dst):
+        raise NameTakenError(f"{dst.name} already exists", path=str(dst))
+    real_target(src, site_root)
+    real_dst = real_target(dst, site_root)
     try:
-        os.link(src, dst)
+        os.link(src, real_dst)
     except FileExistsError:
-        raise StorageError(f"{dst.name} already exists", path=str(dst)) from None
+        raise NameTakenError(f"{dst.name} already exists", path=str(dst)) from None
     except OSError as exc:
         raise StorageError(
             f"could not rename to {dst.name}: {exc.strerror}", path=str(dst)
@@ -104,7 +106,7 @@ def _move(src: Path, dst: Path) -> None:
     try:
         src.unlink()
     except OSError as exc:
-        dst.unlink(missing_ok=True)
+        real_dst.unlink(missing_ok=True)
         raise StorageError(f"could not rename {src.name}: {exc.strerror}", path=str(src)) from exc
 
 
@@ -113,7 +115,7 @@ def rename_to_match(site: Site, path: Path, post: Post) -> Path:
     target = expected_path(site, path, post)
     if target == path:
         return path
-    _move(path, target)
+    _move(path, target, site.root)
     post.path = str(target)
     return target
 
@@ -122,11 +124,17 @@ def publish_draft(site: Site, path: Path, post: Post, now: dt.datetime | None = 
     """Move `_drafts/slug.md` to `_posts/DATE-slug.md` with `date` set to now; the new path."""
     moment = (now or dt.datetime.now(site.zone)).replace(microsecond=0)
     post.set("date", moment)
-    site.posts_dir.mkdir(parents=True, exist_ok=True)
-    target = free_path(
-        site.posts_dir, post_file_name(moment.astimezone(site.zone), path.stem, ext=""), path.suffix
-    )
-    atomic_write(target, post.to_bytes(), exclusive=True)
+    real_target(path, site.root)  # the draft is removed below: it must be the site's
+    make_folder(site.posts_dir, site.root)
+    stem = post_file_name(moment.astimezone(site.zone), path.stem, ext="")
+    data = post.to_bytes()
+    while True:
+        target = free_path(site.posts_dir, stem, path.suffix)
+        try:
+            atomic_write(target, data, exclusive=True, site_root=site.root)
+            break
+        except NameTakenError:
+            continue  # taken between choosing the name and writing it
     try:
         path.unlink()
     except OSError as exc:

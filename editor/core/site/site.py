@@ -121,14 +121,26 @@ class Site:
         return free_path(self.posts_dir, post_file_name(date, slug, ext=""), ".md")
 
     def write_new(self, post: Post, *, draft: bool = False) -> Path:
-        """Save a new post under a free name; never overwrites a file."""
-        path = self.path_for_new(post, draft=draft)
-        from editor.core.safety.storage import atomic_write  # not imported by `list`: start-up time
+        """Save a new post under a free name; never overwrites a file, never leaves the site.
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, post.to_bytes(), exclusive=True)
-        post.path = str(path)
-        return path
+        Two processes creating the same title at once: the one that loses the race takes
+        the next free name (as it would have a moment later).
+        """
+        # not imported by `list`: start-up time
+        from editor.core.errors import NameTakenError
+        from editor.core.safety.storage import atomic_write, make_folder
+
+        data = post.to_bytes()
+        for _ in range(100):
+            path = self.path_for_new(post, draft=draft)
+            make_folder(path.parent, self.root)
+            try:
+                atomic_write(path, data, exclusive=True, site_root=self.root)
+            except NameTakenError:
+                continue  # taken between choosing the name and writing it
+            post.path = str(path)
+            return path
+        raise NameTakenError(f"no free name for {path.name}", path=str(path))
 
     def __repr__(self) -> str:
         return f"Site({str(self.root)!r})"

@@ -59,7 +59,7 @@ class PublishDialog(QDialog):
         layout.addWidget(QLabel("Message:", self))
         layout.addWidget(self.message_edit)
         layout.addWidget(self.buttons)
-        self.resize(620, 360)
+        self.resize(620, 320)
         self._update()
 
     def chosen(self) -> list[str]:

@@ -74,13 +74,24 @@ def test_refuses_outside_site(site: Path, tmp_path: Path) -> None:
     assert not inside(str(site) + "-other/a.md", site)
 
 
-def test_symlinked_post_is_written_through(site: Path, tmp_path: Path) -> None:
-    real = tmp_path / "shared.md"
+def test_symlinked_post_inside_the_site_is_written_through(site: Path) -> None:
+    real = site / "shared" / "a.md"
+    real.parent.mkdir()
     real.write_text("---\ntitle: a\n---\n")
     link = site / "_posts" / "2025-01-01-a.md"
     link.symlink_to(real)
     save_post("---\ntitle: b\n---\n", link, site)
     assert link.is_symlink() and real.read_text() == "---\ntitle: b\n---\n"
+
+
+def test_symlinked_post_leading_outside_is_refused(site: Path, tmp_path: Path) -> None:
+    real = tmp_path / "shared.md"
+    real.write_text("---\ntitle: a\n---\n")
+    link = site / "_posts" / "2025-01-01-a.md"
+    link.symlink_to(real)
+    with pytest.raises(OutsideSiteError, match=r"2025-01-01-a\.md leads to .*shared\.md, outside"):
+        save_post("---\ntitle: b\n---\n", link, site)
+    assert real.read_text() == "---\ntitle: a\n---\n"
 
 
 def test_conflict_when_changed_on_disk(site: Path) -> None:

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.errors import BylineError
+from editor.core.markup.mathjax import for_preview as math_for_preview
 from editor.core.post.dates import parse_date_value
 from editor.core.render.context import RenderOptions, SiteContext
 from editor.core.render.highlight import pygments_css
 from editor.core.render.kramdown import render_sections, section_separator
 from editor.core.render.liquid import render_liquid
-from editor.core.render.mathjax import for_preview as math_for_preview
 from editor.core.render.media import resolve_images
 from editor.core.render.sections import join_sections, without_marks
 from editor.resources import read_text

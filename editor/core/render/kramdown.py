@@ -26,14 +26,20 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from editor.core.markup.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
+from editor.core.markup.emphasis import use_kramdown_emphasis
+from editor.core.markup.ial import PRE_CLASSES, ApplyBlockIals, Ials
+from editor.core.markup.inline import read_spans_as_kramdown
+from editor.core.markup.mathjax import read_math
+from editor.core.markup.quotes import KramdownQuotes
+from editor.core.markup.structure import (
+    LastItemLikeTheOthers,
+    TableSeparators,
+    read_blocks_as_kramdown,
+    read_headerless_tables,
+)
 from editor.core.render import footnotes, toc
-from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
-from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
-from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
-from editor.core.render.inline import read_spans_as_kramdown
-from editor.core.render.mathjax import read_math
-from editor.core.render.quotes import KramdownQuotes
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
     OWN_ID,
@@ -42,12 +48,6 @@ from editor.core.render.sections import (
     join_sections,
     split_sections,
     without_marks,
-)
-from editor.core.render.structure import (
-    LastItemLikeTheOthers,
-    TableSeparators,
-    read_blocks_as_kramdown,
-    read_headerless_tables,
 )
 from editor.core.render.toc import TOC_START
 

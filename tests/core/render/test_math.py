@@ -1,8 +1,8 @@
 """Math: written as kramdown writes it for MathJax; readable in the preview (no MathJax)."""
 
+from editor.core.markup.mathjax import readable
 from editor.core.render import RenderOptions, SiteContext, render_post
 from editor.core.render.kramdown import render_markdown
-from editor.core.render.mathjax import readable
 
 
 def test_math_is_written_for_mathjax_as_kramdown_does():

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.core.render.ial import BLOCK_IAL
-from editor.core.render.mathjax import BLOCK as MATH_BLOCK
-from editor.core.render.mathjax import block_html
+from editor.core.markup.ial import BLOCK_IAL
+from editor.core.markup.mathjax import BLOCK as MATH_BLOCK
+from editor.core.markup.mathjax import block_html
 
 TOC_MARKER = "bylinetocmarkerq7"
 

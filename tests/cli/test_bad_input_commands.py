@@ -101,7 +101,7 @@ def test_an_image_taller_than_a_jpeg_can_be(tmp_path: Path) -> None:
     tall = tmp_path / "tall.png"
     Image.new("RGB", (100, 70000), (1, 2, 3)).save(tall)
     # a header image is capped at 2000 px tall (issue 18): it fits then
-    code, out, err = run("new", str(site), "--title", "x", "--image", str(tall))
+    code, _out, err = run("new", str(site), "--title", "x", "--image", str(tall))
     assert code == 0 and err == ""
     (stored,) = (site / "assets" / "images").iterdir()
     with Image.open(stored) as im:

@@ -17,30 +17,22 @@ FORM_MIN = 240  # px: narrower, the form scrolls sideways instead of taking the 
 MARKDOWN_SHARE = 0.36  # of the window: the writing pane never gets less while others can give
 
 
-def default_sizes(width: int, form_min: int = FORM_MIN) -> tuple[int, int, int, int]:
+def default_sizes(
+    width: int, form_min: int = FORM_MIN, form_natural: int = 0
+) -> tuple[int, int, int, int]:
     """List, form, Markdown and preview widths. The Markdown pane, where authors write, gets
     the space first at every window size: never narrower than the form or the preview, and
     at least a third of the window while the other panes can give (down to their minimums:
-    the preview to 220 px, the form to `form_min`, the list to 160 px)."""
+    the preview to 220 px, the form to `form_min`, the list to 160 px). The form starts at
+    the width it needs (`form_natural`) when the window has room for that."""
     list_w = max(160, min(260, round(width * 0.15)))
-    form_w = max(form_min, min(400, round(width * 0.22)))
+    form_w = max(form_min, min(400, max(form_natural, round(width * 0.22))))
     preview_w = max(220, min(400, round(width * 0.24)))
     want = max(form_w, preview_w, round(width * MARKDOWN_SHARE))
-    shortfall = want - (width - list_w - form_w - preview_w)
-    for floor, pane in ((220, "preview"), (form_min, "form"), (160, "list")):
-        if shortfall <= 0:
-            break
-        have = {"preview": preview_w, "form": form_w, "list": list_w}[pane]
-        give = min(shortfall, max(0, have - floor))
-        shortfall -= give
-        if pane == "preview":
-            preview_w -= give
-        elif pane == "form":
-            form_w -= give
-        else:
-            list_w -= give
-    markdown_w = width - list_w - form_w - preview_w
-    return list_w, form_w, max(0, markdown_w), preview_w
+    sizes = {"list": list_w, "form": form_w, "preview": preview_w}
+    sizes["markdown"] = width - list_w - form_w - preview_w
+    room = make_room(sizes, want, form_min)
+    return room["list"], room["form"], max(0, room["markdown"]), room["preview"]
 
 
 def make_room(sizes: dict[str, int], want: int, form_min: int = FORM_MIN) -> dict[str, int]:
@@ -123,7 +115,8 @@ def build(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
     width, height = min(1440, screen.width()), min(900, screen.height())
     window.resize(width, height)
-    list_w, form_w, markdown_w, preview_w = default_sizes(width, form_scroll.minimumWidth())
+    natural = window.form.minimumSizeHint().width() + 20  # + a vertical scroll bar
+    list_w, form_w, markdown_w, preview_w = default_sizes(width, FORM_MIN, natural)
     window.splitter.setSizes([list_w, form_w + markdown_w, preview_w])
     window.centre.setSizes([form_w, markdown_w])
     window.markdown_first = _MarkdownFirst(window)

@@ -231,3 +231,27 @@ def test_a_conflict_in_a_post_is_resolved_from_the_window(
     assert win.publishing.last_result.outcome is Outcome.PUSHED
     remote = git_site.git("show", f"main:{DUSK}", cwd=git_site.remote)
     assert "Our words, together." in remote and "<<<<<<<" not in remote
+
+
+def test_without_git_publishing_is_greyed_with_the_reason(
+    qtbot, settings, data_dir, git_site, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(git_site.base / "no-tools-here"))
+    win = open_window(str(git_site.root), settings, data_dir)
+    win.show()
+    try:
+        qtbot.waitUntil(lambda: win.publishing.watch.reason != "Looking for git…", timeout=10000)
+        assert not win.actions.publish_site.isEnabled()
+        assert "Git is not installed" in win.actions.publish_site.toolTip()
+        assert win.post_list.git_state(DUSK) is None  # no badges, nothing else changes
+        assert (
+            win.post_list.path_count() == 6
+            or qtbot.waitUntil(lambda: win.post_list.path_count() == 6, timeout=10000) is None
+        )
+    finally:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+            win.wait_for_index()
+            win.publishing.watch.wait()
+            win.close()
+        win.deleteLater()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from editor.core.publish.failures import Failure, GitFailure
 from editor.core.publish.remote import Outcome
@@ -255,3 +255,24 @@ def test_without_git_publishing_is_greyed_with_the_reason(
             win.publishing.watch.wait()
             win.close()
         win.deleteLater()
+
+
+def test_a_draft_is_offered_publish_draft_first(qtbot, git_window, git_site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = git_window
+    draft = "_drafts/first-frost-in-the-valley.md"
+    win.open_post(win.site.root / draft)
+    asked: list[str] = []
+
+    def question(parent, title, text, *a):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog = _publish(qtbot, win)
+    assert "Publish Draft" in asked[0]
+    new = win.document.path.relative_to(win.site.root).as_posix()
+    assert new.startswith("_posts/") and new.endswith("-first-frost-in-the-valley.md")
+    assert dialog.chosen() == [new, draft]  # the post, and the draft it replaces
+    assert win.publishing.last_result.outcome is Outcome.PUSHED
+    files = git_site.remote_files()
+    assert new in files and draft not in files

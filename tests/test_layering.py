@@ -26,6 +26,8 @@ CORE_LAYERS: dict[str, set[str]] = {
     "search": {"", "post", "safety", "site", "index"},
     "publish": {""},
     "siteserve": {"", "post", "site", "render"},
+    "terms": {"", "post", "safety", "site", "index"},
+    "writing": {"", "post", "safety"},
 }
 
 # what each ui package may import of editor.ui (besides itself); all may use core; "" is
@@ -37,8 +39,9 @@ UI_LAYERS: dict[str, set[str]] = {
     "form": {"", "widgets"},
     "dialogs": {"", "widgets"},
     "safety": {"", "widgets", "dialogs", "window"},
-    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish"},
+    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish", "sitewide"},
     "publish": {"", "widgets", "dialogs", "window"},
+    "sitewide": {"", "widgets", "dialogs", "window"},
     "startup": {"", "widgets", "dialogs", "window"},
 }
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import listing, posts, publish, render, search
+from editor.cli import listing, posts, publish, render, search, terms
 from editor.core.errors import BylineError
 
 # The commands import what they use when they run: `byline list` with nothing changed
@@ -22,7 +22,8 @@ Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 # in the order `byline --help` lists them
 COMMANDS = (posts.add_new, listing.add_list, listing.add_check, render.add_render,
-            publish.add_publish, publish.add_sync, search.add_search)  # fmt: skip
+            publish.add_publish, publish.add_sync, search.add_search,
+            terms.add_rename_term)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

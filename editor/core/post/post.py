@@ -242,6 +242,17 @@ class Post:
             return
         raise YamlSyntaxError(f"not a single YAML value for {key}: {yaml_text!r}")
 
+    def set_lines(self, key: str, lines: list[str]) -> None:
+        """Replace the raw lines of an existing key (an edit made in the post's own style, such
+        as renaming one tag); the same checks as set(): an edit that breaks the YAML or
+        changes another field is undone and raised."""
+        block = self._block(key)
+        if block is None:
+            raise KeyError(key)
+        snapshot = self._snapshot()
+        block.lines = list(lines)
+        self._commit(key, snapshot)
+
     def remove(self, key: str) -> None:
         block = self._block(key)
         if block is None:

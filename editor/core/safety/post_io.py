@@ -122,6 +122,7 @@ def save_post(
     expected: DiskStamp | None = None,
     new: bool = False,
     warnings: list[BylineError] | None = None,
+    tidy: bool = True,
 ) -> DiskStamp:
     """Save a post (or raw text) atomically and return the new file's stamp.
 
@@ -132,6 +133,8 @@ def save_post(
     - keeps the replaced version in `history` before replacing it (a history that cannot
       be written does not stop the save: the problem is appended to `warnings`);
     - a Post is re-read from the bytes about to be written: what is saved is what was shown.
+    - `tidy`: remove temp files a killed save left beside it (a scan of the folder: a
+      caller saving many posts of one folder does it once, at the end).
     Every failure leaves the file on disk as it was.
     """
     target = Path(path)
@@ -173,7 +176,8 @@ def save_post(
                     raise
                 warnings.append(exc)
         written = atomic_write(target, data, exclusive=new, site_root=site_root)
-    remove_stale_temps(written)
+    if tidy:
+        remove_stale_temps(written)
     stamp = DiskStamp.read(written)
     if stamp is None:  # pragma: no cover - the file was removed the same instant
         raise StorageError(f"{target.name} vanished right after saving", path=str(target))

@@ -8,6 +8,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 from editor.core.errors import (
@@ -193,15 +194,24 @@ def atomic_write(
 
 def remove_stale_temps(target: Path, *, older_than: float = STALE_TEMP_SECONDS) -> int:
     """Delete temp files a killed atomic_write of `target` left behind; returns how many."""
+    return tidy_folder(target.parent, {target.name}, older_than=older_than)
+
+
+def tidy_folder(
+    folder: Path, names: Collection[str], *, older_than: float = STALE_TEMP_SECONDS
+) -> int:
+    """Delete temp files killed atomic_writes of the files `names` of `folder` left behind,
+    in one scan of the folder; returns how many."""
     removed = 0
     now = time.time()
-    prefix = f".{target.name}."
     try:
-        with os.scandir(target.parent) as entries:
+        with os.scandir(folder) as entries:
             candidates = [
                 Path(e.path)
                 for e in entries
-                if e.name.startswith(prefix) and e.name.endswith(".tmp")
+                if e.name.startswith(".")
+                and e.name.endswith(".tmp")
+                and e.name[1:].rsplit(".", 2)[0] in names
             ]
     except OSError:
         return 0

@@ -34,6 +34,7 @@ from editor.ui.publish.site_preview import SitePreview
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
+from editor.ui.sitewide.sitewide_wiring import SitewideWiring
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs, window_layout
 from editor.ui.window.document import Document
@@ -70,9 +71,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(publish_toolbar(self))
         self._build_layout()
         # one index job at a time: the index is not shared between threads
-        self._index_pool = QThreadPool(self)
-        self._index_pool.setMaxThreadCount(1)
-        self.indexer = TaskRunner(self, self._index_pool)
+        self.index_pool = QThreadPool(self)
+        self.index_pool.setMaxThreadCount(1)
+        self.indexer = TaskRunner(self, self.index_pool)
+        self.sitewide = SitewideWiring(self, data_dir or app_data_dir())
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         for changed in (safety.watch.postFolderChanged, safety.watch.postChangedOnDisk,
                         safety.watch.postRemovedOnDisk):  # fmt: skip
             changed.connect(lambda *_: git.watch.refresh())
+        self.sitewide.connect_signals()  # Find in all posts, outline, terms, goals
 
     def _apply_settings(self) -> None:
         window_layout.apply_settings(self)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         self.publishing.set_site(site.root)
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
+        self.sitewide.set_site(site)
         self.settings.add_recent_site(str(site.root))
         self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
         self._start_indexing()
@@ -322,6 +326,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_idle()
         self._request_preview()
+        self.sitewide.document_shown()
 
     # --- editing -------------------------------------------------------------
 
@@ -522,6 +527,7 @@ class MainWindow(QMainWindow):
             return
         self._save_settings()
         self.indexer.wait()
+        self.sitewide.close()
         self.index.save_cache()
         self.safety.close()
         self.preview.shutdown()

@@ -45,11 +45,16 @@ class WindowActions:
         self.quit = act("&Quit", SK.Quit)
         self.about = act("&About Byline")
         self.show_list = act("&Post List", "Ctrl+Shift+L", checkable=True)
-        self.show_form = act("&Front Matter Form", "Ctrl+Shift+F", checkable=True)
+        self.show_form = act("&Front Matter Form", "Ctrl+Shift+M", checkable=True)
         self.show_preview = act("Pre&view", "Ctrl+Shift+V", "preview", checkable=True)
         self.go_filter = act("Go to Post &Filter", "Ctrl+L")
         self.go_form = act("Go to &Title", "Ctrl+Shift+T")
         self.go_editor = act("Go to &Editor", "Ctrl+E")
+        # the whole blog (editor/ui/sitewide)
+        self.find_all = act("Find in &All Posts…", "Ctrl+Shift+F")
+        self.manage_terms = act("&Tags, Categories and Authors…")
+        self.word_goal = act("&Word Goal…")
+        self.show_outline = act("&Outline", "Ctrl+Shift+O", checkable=True)
 
     def build_menus(self, edit_actions: list[QAction]) -> None:
         bar = self.window.menuBar()
@@ -78,9 +83,12 @@ class WindowActions:
         for a in edit_actions:
             edit.addAction(a)
         edit.addSeparator()
+        for a in (self.find_all, self.manage_terms, self.word_goal):
+            edit.addAction(a)
+        edit.addSeparator()
         edit.addAction(self.preferences)
         view = bar.addMenu("&View")
-        for a in (self.show_list, self.show_form, self.show_preview):
+        for a in (self.show_list, self.show_form, self.show_preview, self.show_outline):
             view.addAction(a)
         view.addAction(self.preview_site)
         view.addSeparator()

@@ -1,0 +1,153 @@
+"""The Find in all posts panel: a query box, the matching posts with their snippets."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.search.store import Hit, Results
+
+TYPING_PAUSE_MS = 120  # results follow the typing, not every key
+MARK = "background:#ffe08a;color:#000;font-weight:bold"
+
+
+def hit_html(hit: Hit) -> str:
+    """One result row: the title, its date and file, and the snippet with the match marked."""
+    snippet = "".join(
+        f'<span style="{MARK}">{html.escape(text)}</span>' if matched else html.escape(text)
+        for text, matched in hit.snippet
+    )
+    date = (hit.date or "")[:10] or "draft"
+    if hit.draft and hit.date:
+        date += " · draft"
+    return (
+        f"<b>{html.escape(hit.title)}</b><br>"
+        f'<span style="color:gray">{html.escape(date)} · {html.escape(hit.rel_path)}</span><br>'
+        f"{snippet}"
+    )
+
+
+class _QueryEdit(QLineEdit):
+    """Down moves into the results; Enter opens the first (or chosen) one."""
+
+    downPressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.downPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindPanel(QWidget):
+    """Emits `queryChanged(text)` once typing pauses, `hitActivated(Hit)` on Enter or a click."""
+
+    queryChanged = Signal(str)
+    hitActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FindPanel")
+        self.query_edit = _QueryEdit(self)
+        self.query_edit.setPlaceholderText(
+            'Find in all posts: words, "a phrase", summ*, tag:travel'
+        )
+        self.query_edit.setAccessibleName("Find in all posts")
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setToolTip(
+            'All the words must appear. "a phrase" · summ* (a word\'s start) · alaska OR '
+            "europe · -war (leave out) · tag:T category:C author:A draft:yes|no year:2024"
+        )
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Find status")
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Posts found")
+        self.results.setWordWrap(True)
+        self.results.setSpacing(2)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(lambda: self.queryChanged.emit(self.query_edit.text()))
+        self.query_edit.textChanged.connect(self._timer.start)
+        self.query_edit.returnPressed.connect(self._activate_current)
+        self.query_edit.downPressed.connect(self._into_results)
+        self.results.itemActivated.connect(self._activate_item)
+        self.results.itemClicked.connect(self._activate_item)
+        self._hits: list[Hit] = []
+        self._open_first = False
+        self.setFocusProxy(self.query_edit)
+
+    def focus_query(self) -> None:
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def show_results(self, results: Results) -> None:
+        self._hits = list(results.hits)
+        self.results.clear()
+        for hit in self._hits:
+            item = QListWidgetItem(self.results)
+            label = QLabel(hit_html(hit))
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(4, 2, 4, 2)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            item.setToolTip(hit.rel_path)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}: {hit.snippet_text}")
+            self.results.setItemWidget(item, label)
+            item.setSizeHint(label.sizeHint())
+        shown = len(self._hits)
+        if not shown:
+            self.status.setText("No post matches.")
+        elif results.total > shown:
+            self.status.setText(f"The best {shown} of {results.total:,} posts.")
+        else:
+            self.status.setText(f"{shown:,} post{'s' if shown != 1 else ''}.")
+        if shown:
+            self.results.setCurrentRow(0)
+        if self._open_first and shown:
+            self.hitActivated.emit(self._hits[0])
+        self._open_first = False
+
+    def show_message(self, text: str) -> None:
+        """A problem with the query (or the index) instead of results."""
+        self._hits = []
+        self._open_first = False
+        self.results.clear()
+        self.status.setText(text)
+
+    def _into_results(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+            self.results.setCurrentRow(max(0, self.results.currentRow()))
+
+    def _activate_current(self) -> None:
+        if self._timer.isActive():  # Enter before the pause: search now, open the first
+            self._timer.stop()
+            self._open_first = True
+            self.queryChanged.emit(self.query_edit.text())
+            return
+        row = max(0, self.results.currentRow())
+        if row < len(self._hits):
+            self.hitActivated.emit(self._hits[row])
+
+    def _activate_item(self, item: QListWidgetItem) -> None:
+        row = self.results.row(item)
+        if 0 <= row < len(self._hits):
+            self.hitActivated.emit(self._hits[row])

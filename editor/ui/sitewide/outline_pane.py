@@ -1,0 +1,59 @@
+"""The Outline pane: the open post's headings; a click goes there, the current one is marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from editor.core.writing.outline import Heading, section_at
+
+
+class OutlinePane(QListWidget):
+    """Emits `headingClicked(line)` with the body line of the heading clicked."""
+
+    headingClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OutlinePane")
+        self.setAccessibleName("Outline")
+        self._headings: list[Heading] = []
+        self._line = 1
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+
+    def set_headings(self, headings: list[Heading]) -> None:
+        if headings == self._headings:
+            return  # typing inside a paragraph: nothing to redraw
+        self._headings = list(headings)
+        self.blockSignals(True)
+        self.clear()
+        top = min((h.level for h in headings), default=1)
+        for heading in headings:
+            item = QListWidgetItem("    " * (heading.level - top) + (heading.text or "(empty)"))
+            item.setToolTip(f"line {heading.line}")
+            item.setData(Qt.ItemDataRole.UserRole, heading.line)
+            self.addItem(item)
+        if not headings:
+            empty = QListWidgetItem("No headings yet: # Title starts one")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(empty)
+        self.blockSignals(False)
+        self.set_current_line(self._line)
+
+    def set_current_line(self, line: int) -> None:
+        """Mark the heading whose section holds the cursor's body line."""
+        self._line = line
+        index = section_at(self._headings, line)
+        self.blockSignals(True)
+        if index is None:
+            self.clearSelection()
+            self.setCurrentRow(-1)
+        else:
+            self.setCurrentRow(index)
+        self.blockSignals(False)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(line, int):
+            self.headingClicked.emit(line)

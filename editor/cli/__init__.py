@@ -49,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except BylineError as exc:
-        print(f"byline: {exc}", file=sys.stderr)
+        from editor.cli.output import printable
+
+        print(printable(f"byline: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

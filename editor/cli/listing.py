@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from editor.cli.output import write_utf8
+from editor.cli.output import printable, printable_utf8, write_utf8
 
 if TYPE_CHECKING:
     from editor.cli import Subparsers
@@ -44,7 +44,8 @@ def _list(args: argparse.Namespace) -> int:
     if args.no_cache:  # no index: each of two processes writes the lines of the posts it read
         from editor.core.index.fresh_listing import fresh_listing
 
-        write_utf8(fresh_listing(args.site, drafts=args.drafts, as_json=args.json))
+        listing = fresh_listing(args.site, drafts=args.drafts, as_json=args.json)
+        write_utf8(printable_utf8(listing, json=args.json))
         return 0
     from editor.core import paths
     from editor.core.index import listing_cache
@@ -66,6 +67,7 @@ def _list(args: argparse.Namespace) -> int:
     from editor.core.index.listing import json_lines, text_lines
 
     output = json_lines(entries) if args.json else text_lines(entries)
+    output = printable(output, json=args.json)  # no ESC from a title reaches the terminal
     sys.stdout.write(output)
     stamps = index.stamps()
     if stamps is not None:
@@ -86,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     site = _open_site(args)
     findings = check_site(site, workers=2)
-    sys.stdout.write("".join(f"{f}\n" for f in findings))
+    sys.stdout.write(printable("".join(f"{f}\n" for f in findings)))
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "note")}
     posts = len(index_of(site))
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.cli.output import printable
 from editor.core.errors import BylineError
 
 if TYPE_CHECKING:
@@ -83,5 +84,5 @@ def cmd_new(args: argparse.Namespace) -> int:
     except BaseException:
         commit.undo()  # no orphan image when the post could not be written
         raise
-    print(path)
+    print(printable(str(path)))
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.cli.output import printable
 from editor.core.errors import PostFormatError
 
 if TYPE_CHECKING:
@@ -42,5 +43,5 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.output:
         atomic_write(args.output, html.encode("utf-8"))
     else:
-        sys.stdout.write(html)
+        sys.stdout.write(printable(html, keep_cr=True))  # ESC in a post never reaches the terminal
     return 0

@@ -23,7 +23,7 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 
 from editor.core.errors import BylineError
 from editor.core.images.banded_resize import band_count, resize_upright
-from editor.core.images.jpeg_segments import strip_jpeg
+from editor.core.images.jpeg_segments import strip_jpeg, thin_metadata
 
 IMAGES_DIR = "assets/images"
 # a multi-picture JPEG (MPO) opens through the JPEG plugin
@@ -270,7 +270,8 @@ def _looks_like_supported(data: bytes) -> bool:
 def open_image(data: bytes, name: str) -> Image.Image:
     """Open (not decode) a picture in one of the accepted formats, with the pixel cap checked."""
     try:
-        im = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+        # a thousand EXIF segments would keep Pillow busy for many seconds: at most 32
+        im = Image.open(io.BytesIO(thin_metadata(data)), formats=ACCEPTED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _raise_too_large(data, name)
     except UnidentifiedImageError:

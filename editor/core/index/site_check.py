@@ -14,6 +14,7 @@ from editor.core.index.post_entry import PostEntry
 from editor.core.index.post_scan import DATED_NAME, FrontMatter, file_date, read_front_matter
 from editor.core.index.site_index import index_of
 from editor.core.index.two_processes import shared_map
+from editor.core.post.dates import ignored_date_text, short_text
 from editor.core.post.yaml_io import quote_scalar
 
 if TYPE_CHECKING:
@@ -167,6 +168,10 @@ def _check_entry(site: Site, entry: PostEntry, now: dt.datetime) -> list[Finding
             f"a comment; write it quoted: {key}: {quoted}")  # fmt: skip
     date = entry.date
     has_date = "date" in front.values
+    ignored = ignored_date_text(front.values.get("date")) if has_date else None
+    if ignored and date is not None:
+        add(lines.get("date"), "warning", f'the date has text Jekyll ignores ("{short_text(ignored)}"); '
+            f"it reads {date:%Y-%m-%d %H:%M:%S %z}")  # fmt: skip
     if date is not None and has_date and name_date is not None and date.date() != name_date.date():
         add(lines.get("date"), "warning", f"the date {date:%Y-%m-%d} differs from the file "
             f"name's {name_date:%Y-%m-%d}; Jekyll uses the date line")  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.core.errors import InvalidDateError
@@ -135,7 +135,69 @@ def _parse(value: object) -> dt.datetime:
             except ValueError:
                 continue
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        lenient = _lenient(text)
+        if lenient is not None:
+            return lenient[0]
     raise InvalidDateError(f"date {short_repr(value)} is not a date Jekyll can read")
+
+
+# Ruby's Time.parse, which Jekyll uses for a date YAML leaves a string, finds a date, a
+# time and a zone written right after it anywhere in the text and ignores the rest:
+# `2023-01-29 18:30:22 2023 -0800` (from Jekyll's own site: the zone is not next to the
+# time, so it is ignored) and `2020-04-30T11:57:36+01:00k` both build.
+_LENIENT = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
+    r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
+    r"(?:[ \t]*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)(?![\d:]))?)?"
+)
+
+
+def _lenient(text: str) -> tuple[dt.datetime, str] | None:
+    """(the instant, the text Jekyll ignores) for a date only Ruby's lenient parser reads."""
+    m = _LENIENT.search(text)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = m.groups()
+    try:
+        offset = _zone_offset(zone)
+        moment = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")), tzinfo=offset,
+        )  # fmt: skip
+    except ValueError:
+        return None
+    ignored = (text[: m.start()] + " " + text[m.end() :]).strip()
+    return moment, ignored
+
+
+def _zone_offset(zone: str | None) -> dt.tzinfo:
+    if zone is None or zone in ("Z", "UTC", "GMT"):
+        return UTC
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    hours, minutes = (digits, "0") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+    return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+def ignored_date_text(value: object) -> str | None:
+    """The part of a `date` text Jekyll ignores when it reads it (`2023 -0800` in
+    `2023-01-29 18:30:22 2023 -0800`), or None for a date read whole (or no date)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        dt.datetime.fromisoformat(text.replace(" +", "+").replace(" -", "-"))
+        return None
+    except ValueError:
+        pass
+    for fmt in _STRING_FORMATS:
+        try:
+            dt.datetime.strptime(text, fmt)
+            return None
+        except ValueError:
+            continue
+    lenient = _lenient(text)
+    return lenient[1] if lenient is not None and lenient[1] else None
 
 
 def publish_time(value: object, zone: dt.tzinfo) -> dt.datetime:
@@ -158,6 +220,12 @@ def format_date(moment: dt.datetime, style: DateStyle, zone: dt.tzinfo) -> str:
     explicit offset is added, because Jekyll would read the bare time as UTC.
     """
     local = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+    # the post's style only where it can hold the value: a time given to a date-only
+    # post, or seconds to a minute-precision one, are written in full, never dropped
+    if not style.time and (local.hour, local.minute, local.second) != (0, 0, 0):
+        style = DEFAULT_DATE_STYLE
+    elif style.time and not style.seconds and local.second:
+        style = replace(style, seconds=True)
     if not style.time:
         if is_utc(zone):
             return local.strftime("%Y-%m-%d")

@@ -225,6 +225,8 @@ class Post:
         comment = _trailing_comment(block.lines) if block else ""
         if comment and len(lines) == 1:
             lines = [lines[0].rstrip("\r\n") + comment + self.newline]
+        if block is not None:
+            lines = _with_ending(lines, block.lines)
         snapshot = self._snapshot()
         self._replace_or_insert(key, lines)
         self._commit(key, snapshot)
@@ -237,7 +239,8 @@ class Post:
             if current is not None and self.raw_value(key) == yaml_text.strip():
                 return
             snapshot = self._snapshot()
-            self._replace_or_insert(key, [f"{_write_key(key)}: {yaml_text.strip()}{self.newline}"])
+            line = f"{_write_key(key)}: {yaml_text.strip()}{self.newline}"
+            self._replace_or_insert(key, _with_ending([line], current.lines if current else []))
             self._commit(key, snapshot)
             return
         raise YamlSyntaxError(f"not a single YAML value for {key}: {yaml_text!r}")
@@ -432,6 +435,17 @@ def _load_values(front_matter: str, first_line: int) -> dict[str, Any]:
             f"front matter must be `key: value` lines, but it is {kind}", line=first_line + 1
         )
     return {str(k) if not isinstance(k, str) else k: v for k, v in values.items()}
+
+
+def _with_ending(lines: list[str], old: list[str]) -> list[str]:
+    """`lines` ending as the key's old lines did: in a file of mixed line endings, an
+    edited key keeps its own (not the ending of the file's first line)."""
+    if not old:
+        return lines
+    ending = "\r\n" if old[0].endswith("\r\n") else "\n" if old[0].endswith("\n") else None
+    if ending is None:
+        return lines
+    return [line.rstrip("\r\n") + ending for line in lines]
 
 
 def _line_of(blocks: list[Block], key: str, first_line: int) -> int | None:

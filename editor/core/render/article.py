@@ -17,6 +17,7 @@ from editor.core.render.highlight import pygments_css
 from editor.core.render.kramdown import render_sections, section_separator
 from editor.core.render.liquid import render_liquid
 from editor.core.render.media import resolve_images
+from editor.core.render.sanitize import bound_work
 from editor.core.render.sections import join_sections
 from editor.resources import read_text
 
@@ -156,7 +157,7 @@ def render_parts(
     fields = fields or {}
     site = site or SiteContext()
     options = options or RenderOptions()
-    text = render_liquid(body, fields, site)
+    text = bound_work(render_liquid(body, fields, site))  # linear time, whatever the body
     sections = [
         (first, resolve_images(html, site, options.column_width, base_dir, flag_missing_alt=True))
         for first, html in render_sections(text, line_anchors=options.line_anchors)

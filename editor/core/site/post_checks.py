@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import BylineError
+from editor.core.post.dates import ignored_date_text, short_text
 from editor.core.post.post import Post
 from editor.core.site.post_actions import name_date_mismatch
 from editor.core.site.site import Site
@@ -14,7 +15,7 @@ from editor.core.site.site import Site
 
 @dataclass(frozen=True)
 class PostWarning:
-    kind: str  # "future", "unpublished", "name-date", "author", "image"
+    kind: str  # "future", "date-text", "unpublished", "name-date", "author", "image"
     message: str
 
 
@@ -32,6 +33,13 @@ def check_post(
             "future",
             "The date is in the future and _config.yml lacks `future: true`: "
             "Jekyll will leave this post out until a build after that date.",
+        ))  # fmt: skip
+    ignored = ignored_date_text(post.get("date")) if date is not None else None
+    if ignored and date is not None:
+        out.append(PostWarning(
+            "date-text",
+            f"`date` has text Jekyll ignores (“{short_text(ignored)}”): it publishes the post "
+            f"at {date:%Y-%m-%d %H:%M:%S %z}. Set the date again to write it cleanly.",
         ))  # fmt: skip
     if post.get("published") is False:
         out.append(

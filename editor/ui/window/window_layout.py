@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 FORM_MIN = 240  # px: narrower, the form scrolls sideways instead of taking the text's room
 MARKDOWN_SHARE = 0.36  # of the window: the writing pane never gets less while others can give
+SLACK = 32  # px the Markdown pane may lack before a resize moves the other panes
 
 
 def default_sizes(
@@ -77,7 +78,9 @@ class _MarkdownFirst(QObject):
             form_w = 0
         total = list_w + form_w + markdown_w + preview_w
         want = max(form_w, preview_w, round(total * MARKDOWN_SHARE))
-        if markdown_w >= want or centre_w <= 0:
+        # a few pixels short (splitter handles, rounding) is no reason to resize the
+        # preview, which would render again for its new width
+        if markdown_w >= want - SLACK or centre_w <= 0:
             return
         sizes = {"list": list_w, "form": form_w, "markdown": markdown_w, "preview": preview_w}
         new = make_room(sizes, want)

@@ -396,6 +396,9 @@ def test_index_cache_lives_in_qt_cache_location(window: MainWindow) -> None:
 def test_scroll_sync_both_ways_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     body = "\n\n".join(f"## Heading {i}\n\nParagraph {i} with some words." for i in range(80))
     editor = window.markdown.editor
+    # the open post's own first render is done: the one waited for below is the new text's
+    qtbot.waitUntil(lambda: window.preview.html() != "" and not window.preview.is_busy(),
+                    timeout=10000)  # fmt: skip
     with qtbot.waitSignal(window.preview.rendered, timeout=10000):
         editor.selectAll()
         editor.insertPlainText(body)  # typed (as one edit): the preview follows

@@ -7,10 +7,14 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +58,8 @@ class FindPanel(QWidget):
 
     queryChanged = Signal(str)
     hitActivated = Signal(object)
+    # find, replace with, match case, whole words, also titles and excerpts
+    replaceRequested = Signal(str, str, bool, bool, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,11 +82,41 @@ class FindPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.replace_toggle = QToolButton(self)
+        self.replace_toggle.setText("Replace in all posts…")
+        self.replace_toggle.setCheckable(True)
+        self.replace_toggle.setAutoRaise(True)
+        self.replace_box = QWidget(self)
+        self.find_text = QLineEdit(self.replace_box)
+        self.find_text.setPlaceholderText("text to replace (as written)")
+        self.find_text.setAccessibleName("Text to replace")
+        self.replace_text = QLineEdit(self.replace_box)
+        self.replace_text.setPlaceholderText("replace with")
+        self.replace_text.setAccessibleName("Replace with")
+        self.match_case = QCheckBox("Match case", self.replace_box)
+        self.match_case.setChecked(True)
+        self.whole_words = QCheckBox("Whole words", self.replace_box)
+        self.in_fields = QCheckBox("Also titles and excerpts", self.replace_box)
+        self.preview_button = QPushButton("Preview…", self.replace_box)
+        grid = QGridLayout(self.replace_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.find_text, 0, 0, 1, 2)
+        grid.addWidget(self.replace_text, 1, 0, 1, 2)
+        grid.addWidget(self.match_case, 2, 0)
+        grid.addWidget(self.whole_words, 2, 1)
+        grid.addWidget(self.in_fields, 3, 0, 1, 2)
+        grid.addWidget(self.preview_button, 4, 1)
+        self.replace_box.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_edit)
+        layout.addWidget(self.replace_toggle)
+        layout.addWidget(self.replace_box)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        self.replace_toggle.toggled.connect(self._show_replace)
+        self.preview_button.clicked.connect(self._request_replace)
+        self.replace_text.returnPressed.connect(self._request_replace)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -93,6 +129,25 @@ class FindPanel(QWidget):
         self._hits: list[Hit] = []
         self._open_first = False
         self.setFocusProxy(self.query_edit)
+
+    def _show_replace(self, shown: bool) -> None:
+        self.replace_box.setVisible(shown)
+        if shown:
+            if not self.find_text.text():
+                # the words searched for, without the search language's marks
+                words = [w for w in self.query_edit.text().split() if ":" not in w]
+                self.find_text.setText(" ".join(words).strip('"').rstrip("*"))
+            self.find_text.setFocus()
+
+    def _request_replace(self) -> None:
+        if self.find_text.text():
+            self.replaceRequested.emit(
+                self.find_text.text(),
+                self.replace_text.text(),
+                self.match_case.isChecked(),
+                self.whole_words.isChecked(),
+                self.in_fields.isChecked(),
+            )
 
     def focus_query(self) -> None:
         self.query_edit.setFocus()

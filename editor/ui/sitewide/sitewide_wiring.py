@@ -18,6 +18,7 @@ from editor.core.writing.outline import outline
 from editor.ui.sitewide.find_panel import FindPanel
 from editor.ui.sitewide.outline_pane import OutlinePane
 from editor.ui.sitewide.plan_dialog import PlanDialog
+from editor.ui.sitewide.replace_wiring import ReplaceWiring
 from editor.ui.sitewide.search_wiring import SearchWiring
 from editor.ui.sitewide.terms_dialog import TermsDialog
 from editor.ui.widgets.tasks import TaskRunner
@@ -53,6 +54,7 @@ class SitewideWiring(QObject):
         self.outline = OutlinePane(window)
         self.outline_dock = _dock(window, "Outline", "OutlineDock", self.outline)
         self.search = SearchWiring(window, self.find)
+        self.replacing = ReplaceWiring(self)
         self.terms: TermsDialog | None = None
         # plans and applies use the site index: they run on the index's own thread
         self.index_work = TaskRunner(self, window.index_pool)
@@ -81,6 +83,8 @@ class SitewideWiring(QObject):
         a.find_all.triggered.connect(self.show_find)
         a.manage_terms.triggered.connect(self.show_terms)
         a.word_goal.triggered.connect(self.ask_goal)
+        a.undo_replace.triggered.connect(self.replacing.undo)
+        self.find.replaceRequested.connect(self.replacing.plan)
         a.show_outline.toggled.connect(self.outline_dock.setVisible)
         self.outline_dock.visibilityChanged.connect(
             lambda shown: self.outline_dock.isHidden() == shown or a.show_outline.setChecked(shown)
@@ -222,21 +226,29 @@ class SitewideWiring(QObject):
         )
 
     def _applied(self, applied: Applied) -> None:
+        self.changed_on_disk([c.path for c in applied.done], applied.failed, "Changed")
+
+    def changed_on_disk(self, paths: list[Path], failed: list[tuple[str, str]], verb: str) -> None:
+        """After posts were written: the index re-reads them, the open one (if untouched)
+        is shown as it is now, and the author is told what was done and what was not."""
         w = self.window
         w.status.set_busy(None)
-        paths = [c.path for c in applied.done]
         if paths:
             w.indexer.submit(index_jobs.refresh_paths(w.index, paths))
         doc = w.document
         if doc.path in paths and not doc.dirty:
             w.reload_from_disk(doc.path)
-        message = f"Changed {len(applied.done)} post{'s' if len(applied.done) != 1 else ''}"
-        if applied.failed:
-            lines = "\n".join(f"{rel}: {why}" for rel, why in applied.failed)
+        message = f"{verb} {len(paths)} post{'s' if len(paths) != 1 else ''}"
+        if failed:
+            lines = "\n".join(f"{rel}: {why}" for rel, why in failed)
             QMessageBox.warning(w, "Not every post was changed",
                                 f"{message}; these were left as they were:\n\n{lines}")  # fmt: skip
         else:
             w.status.showMessage(message, 6000)
+
+    def run_on_index(self, work: object, done: object) -> None:
+        """`work()` on the site index's thread (it may use the index); `done(result)` here."""
+        self._run_on_index(work, done)
 
     def _run_on_index(self, work: object, done: object) -> None:
         ticket = self.index_work.submit(work)  # type: ignore[arg-type]

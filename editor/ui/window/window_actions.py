@@ -54,6 +54,8 @@ class WindowActions:
         self.find_all = act("Find in &All Posts…", "Ctrl+Shift+F")
         self.manage_terms = act("&Tags, Categories and Authors…")
         self.word_goal = act("&Word Goal…")
+        self.undo_replace = act("&Undo Replace in All Posts")
+        self.undo_replace.setEnabled(False)
         self.show_outline = act("&Outline", "Ctrl+Shift+O", checkable=True)
 
     def build_menus(self, edit_actions: list[QAction]) -> None:
@@ -83,7 +85,7 @@ class WindowActions:
         for a in edit_actions:
             edit.addAction(a)
         edit.addSeparator()
-        for a in (self.find_all, self.manage_terms, self.word_goal):
+        for a in (self.find_all, self.undo_replace, self.manage_terms, self.word_goal):
             edit.addAction(a)
         edit.addSeparator()
         edit.addAction(self.preferences)

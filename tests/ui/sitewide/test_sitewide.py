@@ -145,3 +145,37 @@ def test_tag_manager_keeps_unsaved_edits_of_the_open_post(
         b"tags: [packing, checklists]\n" in post.read_bytes()
         and b"Unsaved words." in post.read_bytes()
     )
+
+
+def test_replace_in_all_posts_preview_untick_apply_and_undo(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[PlanDialog] = []
+
+    def untick_first(dialog: PlanDialog) -> int:
+        shown.append(dialog)
+        dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PlanDialog, "exec", untick_first)
+    posts = sorted((window.site.root / "_posts").glob("*.md"))
+    before = {p: p.read_bytes() for p in posts}
+    window.actions.find_all.trigger()
+    panel = window.sitewide.find
+    panel.replace_toggle.setChecked(True)
+    panel.find_text.setText("kitchen scale")
+    panel.replace_text.setText("KITCHEN SCALE")
+    panel.preview_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    rows = shown[0].list.count()
+    assert rows >= 2  # the sample post says it more than once
+    window.sitewide.index_work.wait(10000)
+    qtbot.waitUntil(lambda: window.actions.undo_replace.isEnabled(), timeout=10000)
+    changed = [p for p in posts if p.read_bytes() != before[p]]
+    assert len(changed) == 1
+    text = changed[0].read_bytes()
+    assert text.count(b"KITCHEN SCALE") == rows - 1  # the unticked one is left
+    window.actions.undo_replace.trigger()
+    window.sitewide.index_work.wait(10000)
+    qtbot.waitUntil(lambda: changed[0].read_bytes() == before[changed[0]], timeout=10000)
+    assert not window.actions.undo_replace.isEnabled()

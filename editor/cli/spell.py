@@ -32,7 +32,7 @@ def cmd_spell(args: argparse.Namespace) -> int:
     from editor.core.site.site import Site
     from editor.core.site.site_root import find_site_root
     from editor.core.spelling.language import site_language
-    from editor.core.spelling.post_spelling import check_posts
+    from editor.core.spelling.post_spelling import check_posts, suggestions_for
     from editor.core.spelling.speller import Speller, checker_for
 
     lines: list[str] = []
@@ -68,6 +68,14 @@ def cmd_spell(args: argparse.Namespace) -> int:
         speller = Speller.for_site(checker, root)
         # the command line's language wins over the posts' own `lang:`
         results = check_posts(files, speller, learn=site_posts, post_lang=not args.lang)
+        # suggestions once per distinct word, on two cores: the slow part of a big site
+        by_language: dict[str, list[str]] = {}
+        for r in results:
+            by_language.setdefault(r.language, []).extend(f.word for f in r.unknown)
+        suggestions = {
+            lang: suggestions_for(words, checker_for(lang) if lang else checker)
+            for lang, words in by_language.items()
+        }
         for r in results:
             shown = _shown(r.path, given, path.is_dir())
             if r.problem:
@@ -75,9 +83,8 @@ def cmd_spell(args: argparse.Namespace) -> int:
                 errors += 1
                 continue
             for f in r.unknown:
-                suggest = checker_for(r.language).suggest if r.language else speller.suggest
-                suggestions = ", ".join(suggest(f.word))
-                tail = f" {suggestions}" if suggestions else ""
+                found = ", ".join(suggestions[r.language][f.word])
+                tail = f" {found}" if found else ""
                 lines.append(f"{shown}:{f.line + 1}:{f.col + 1}: {f.word}:{tail}\n")
     sys.stdout.write("".join(lines))
     if errors:

@@ -13,6 +13,7 @@ Thread-safe: one lock around the Hunspell object, which is not.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterable
 
 from editor.core.errors import BylineError
@@ -136,12 +137,18 @@ class SpellChecker:
                 if form in rank and self._spell(form):
                     found.append(form)
                     break
-        found.sort(key=lambda c: rank[c])
+        # the same letters but for accents first (Tomás -> Tomas), then the commonest
+        bare = _unaccented(lower)
+        found.sort(key=lambda c: (_unaccented(c.lower()) != bare, rank[c]))
         if not found:
             with self._lock:
                 found = list(self._h.suggest(word))
         out = [_match_case(word, s) for s in found]
         return list(dict.fromkeys(s for s in out if s != word))[:10]
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _match_case(original: str, suggestion: str) -> str:

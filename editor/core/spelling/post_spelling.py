@@ -76,6 +76,20 @@ def unknown_in_post(
     return PostResult(path, post_language(text), unknown)
 
 
+def suggestions_for(
+    words: Sequence[str], checker: SpellChecker, *, parallel: bool = True
+) -> dict[str, list[str]]:
+    """Up to five suggestions for each of `words`, worked out on two cores."""
+    from editor.core.index.two_processes import shared_map
+
+    def part(chunk: Sequence[str]) -> list[list[str]]:
+        return [checker.suggest(w) for w in chunk]
+
+    unique = list(dict.fromkeys(words))
+    done = shared_map(unique, part) if parallel and len(unique) > 20 else part(unique)
+    return dict(zip(unique, done, strict=True))
+
+
 def _pack(results: list[PostResult]) -> list[tuple[str, str, list[tuple[str, int, int]], str]]:
     return [(str(r.path), r.language, [tuple(f) for f in r.unknown], r.problem) for r in results]  # type: ignore[misc]
 

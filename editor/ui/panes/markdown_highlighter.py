@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QFont,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
 )
@@ -40,6 +41,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self.spell_marks: SpellMarks | None = None  # set by the spelling wiring
+        # True while only formats change: Qt still reports the document as changed
+        self.restyling = False
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -82,6 +85,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._markdown(text)
         if self.spell_marks is not None:
             self._underline(self.spell_marks(self.currentBlock().blockNumber(), text))
+
+    def restyle_block(self, block: QTextBlock) -> None:
+        """Re-highlight one block without it counting as an edit of the text."""
+        self.restyling = True
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            self.restyling = False
 
     def _underline(self, marks: list[tuple[int, int]]) -> None:
         """A wavy line under each misspelt word, over whatever colour it has."""

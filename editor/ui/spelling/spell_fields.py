@@ -12,9 +12,8 @@ from PySide6.QtGui import (
     QInputMethodEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
-    QTextDocument,
 )
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 Marks = Callable[[str], list[tuple[int, int]]]  # text -> (start, length) of misspelt words
 
@@ -29,10 +28,21 @@ def misspelt_format() -> QTextCharFormat:
 class FieldHighlighter(QSyntaxHighlighter):
     """Underlines the misspelt words of a short plain-text field, block by block."""
 
-    def __init__(self, document: QTextDocument, marks: Marks) -> None:
-        super().__init__(document)
+    def __init__(self, edit: QPlainTextEdit, marks: Marks) -> None:
+        super().__init__(edit.document())
+        self.edit = edit
         self.marks = marks
         self.active = False
+        self.restyle()  # now, quietly: Qt's own first pass would come later and be heard
+
+    def restyle(self) -> None:
+        """Re-highlight the field; Qt reports that as a text change, which the form must
+        not take for an edit (it would write the field into the post)."""
+        blocked = self.edit.blockSignals(True)
+        try:
+            self.rehighlight()
+        finally:
+            self.edit.blockSignals(blocked)
 
     def highlightBlock(self, text: str) -> None:
         if not self.active:

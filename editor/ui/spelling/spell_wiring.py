@@ -73,7 +73,7 @@ class SpellWiring(QObject):
         self._site: Site | None = None
         self._closing = False
         window.markdown.highlighter.spell_marks = self._marks
-        self.excerpt = FieldHighlighter(window.form.excerpt_edit.document(), self._line_marks)
+        self.excerpt = FieldHighlighter(window.form.excerpt_edit, self._line_marks)
 
     # --- wiring ----------------------------------------------------------------
 
@@ -208,7 +208,7 @@ class SpellWiring(QObject):
         self._pending.extend(sorted(changed))
         self._repaint.start()
         self.excerpt.active = self.speller() is not None
-        self.excerpt.rehighlight()
+        self.excerpt.restyle()
 
     def _repaint_some(self) -> None:
         doc = self.window.markdown.editor.document()
@@ -217,7 +217,7 @@ class SpellWiring(QObject):
         for n in batch:
             block = doc.findBlockByNumber(n)
             if block.isValid():
-                highlighter.rehighlightBlock(block)
+                highlighter.restyle_block(block)
         if self._pending:
             self._repaint.start()
 

@@ -82,6 +82,11 @@ class FindPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # the rows are rich-text labels with their own colours: a light selection keeps
+        # the grey date line readable
+        self.results.setStyleSheet(
+            "QListWidget::item:selected { background: #dbeafe; border-left: 3px solid #2563eb; }"
+        )
         self.replace_toggle = QToolButton(self)
         self.replace_toggle.setText("Replace in all posts…")
         self.replace_toggle.setCheckable(True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.errors import BylineError
+from editor.core.markup.mathjax import for_preview as math_for_preview
 from editor.core.post.dates import parse_date_value
 from editor.core.render.context import RenderOptions, SiteContext
 from editor.core.render.highlight import pygments_css
@@ -18,7 +19,7 @@ from editor.core.render.kramdown import render_sections, section_separator
 from editor.core.render.liquid import render_liquid
 from editor.core.render.media import resolve_images
 from editor.core.render.sanitize import bound_work
-from editor.core.render.sections import join_sections
+from editor.core.render.sections import join_sections, without_marks
 from editor.resources import read_text
 
 DARK_MARK = "/* == dark == */"
@@ -65,6 +66,7 @@ def for_qt(html: str) -> str:
     class `byline-hN`, which the stylesheet sizes; and it draws no left border, so a
     block quote becomes a table whose narrow first cell is the bar."""
     html = _CHECKBOX.sub(_glyph, html)
+    html = math_for_preview(html)
     html = _HEADING.sub(_heading_as_paragraph, html)
     html = _QUOTE_OPEN.sub(_QUOTE_TABLE, html).replace("</blockquote>", "</td></tr></table>")
     return _PRE.sub(_CODE_TABLE, html)
@@ -184,7 +186,7 @@ def render_post(
     options = options or RenderOptions()
     parts = render_parts(body, fields, site, options, base_dir=base_dir)
     if len(parts.sections) == 1:
-        body_html = parts.sections[0][1]
+        body_html = without_marks(parts.sections[0][1])
     else:
         body_html = join_sections(parts.sections, section_separator(options.line_anchors))
     page = f'{parts.header}\n<div class="byline-post-body">\n{body_html}\n</div>'

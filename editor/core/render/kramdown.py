@@ -26,22 +26,28 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from editor.core.markup.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
+from editor.core.markup.emphasis import use_kramdown_emphasis
+from editor.core.markup.ial import PRE_CLASSES, ApplyBlockIals, Ials
+from editor.core.markup.inline import read_spans_as_kramdown
+from editor.core.markup.mathjax import read_math
+from editor.core.markup.quotes import KramdownQuotes
+from editor.core.markup.structure import (
+    LastItemLikeTheOthers,
+    TableSeparators,
+    read_blocks_as_kramdown,
+    read_headerless_tables,
+)
 from editor.core.render import footnotes, toc
-from editor.core.render.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
-from editor.core.render.emphasis import use_kramdown_emphasis
 from editor.core.render.highlight import fenced_block
-from editor.core.render.ial import PRE_CLASSES, ApplyBlockIals, Ials
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
+    OWN_ID,
     SectionCache,
     definitions,
     join_sections,
     split_sections,
-)
-from editor.core.render.structure import (
-    LastItemLikeTheOthers,
-    TableSeparators,
-    read_blocks_as_kramdown,
+    without_marks,
 )
 from editor.core.render.toc import TOC_START
 
@@ -173,6 +179,11 @@ class _Kramdownify(Treeprocessor):
                 headers.append(el)
                 if "id" not in el.attrib:
                     el.set("id", self._header_id(el, counter))
+                elif not self.state.whole:
+                    own = dict(el.attrib)
+                    el.attrib.clear()
+                    el.set(OWN_ID, "")
+                    el.attrib.update(own)
             elif tag == "code" and parents.get(el) is not None and parents[el].tag != "pre":
                 el.set("class", "language-plaintext highlighter-rouge")
             elif tag == "pre" and parents.get(el) is not None:
@@ -388,7 +399,11 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
+        read_headerless_tables(md)
+        read_math(md)
         use_kramdown_emphasis(md)
+        read_spans_as_kramdown(md)
+        md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)
         _ellipsis_as_kramdown(md)
         md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)
@@ -431,7 +446,11 @@ class KramdownRenderer:
                     "SUPERSCRIPT_TEXT": "{}",
                     "USE_DEFINITION_ORDER": False,
                 },
-                "smarty": {"smart_angled_quotes": True, "substitutions": _SMART},
+                "smarty": {
+                    "smart_angled_quotes": True,
+                    "smart_quotes": False,  # kramdown's rules instead: quotes.py
+                    "substitutions": _SMART,
+                },
             },
             output_format="xhtml",
             tab_length=4,
@@ -534,5 +553,5 @@ def render_markdown(text: str, *, line_anchors: bool = True) -> str:
     """
     parts = render_sections(text, line_anchors=line_anchors)
     if len(parts) == 1:
-        return parts[0][1]
+        return without_marks(parts[0][1])
     return join_sections(parts, section_separator(line_anchors))

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
-from editor.core.render.ial import BLOCK_IAL
+from editor.core.markup.ial import BLOCK_IAL
 
 _DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
@@ -29,6 +29,9 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "emb
 _ANCHOR = re.compile(r'<a name="line-(\d+)"></a>')
 _HEADER_ID = re.compile(r'(<h[1-6] id=")([^"]*)(")')
 CACHE_SIZE = 4000
+# on a heading whose id the post sets ({#id}): kramdown never numbers those, so neither
+# does join_sections (the mark goes first, so _HEADER_ID passes it by); removed on joining
+OWN_ID = "data-byline-own-id"
 
 
 def split_sections(text: str) -> list[tuple[int, str]] | None:
@@ -126,4 +129,9 @@ def join_sections(parts: list[tuple[int, str]], separator: str) -> str:
         n = counter[base]
         return m.group(0) if n == 0 else f"{m.group(1)}{base}-{n}{m.group(3)}"
 
-    return _HEADER_ID.sub(unique, joined)
+    return without_marks(_HEADER_ID.sub(unique, joined))
+
+
+def without_marks(html: str) -> str:
+    """The HTML without the section-joining marks."""
+    return html.replace(f' {OWN_ID}=""', "") if OWN_ID in html else html

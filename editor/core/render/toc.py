@@ -13,7 +13,7 @@ from collections import defaultdict
 
 TOC_START = '<ul id="markdown-toc">'
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
-_ID = re.compile(r'\bid="([^"]*)"')
+_ID = re.compile(r'(?<![\w-])id="([^"]*)"')
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _ANCHOR = re.compile(r'<a name="line-\d+"></a>')
 _LIST_TAG = re.compile(r"<(/?)ul\b[^>]*>")

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.core.render.ial import BLOCK_IAL
+from editor.core.markup.ial import BLOCK_IAL
+from editor.core.markup.mathjax import BLOCK as MATH_BLOCK
+from editor.core.markup.mathjax import block_html
 
 TOC_MARKER = "bylinetocmarkerq7"
 
@@ -25,6 +27,7 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
 TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+_HTML_START = re.compile(r"^ {0,3}<[/!?A-Za-z]")
 _QUOTE_PREFIX = re.compile(r"^(?: {0,3}> ?)+")
 _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
@@ -82,6 +85,22 @@ def rewrite_lines(
             i += 1
             continue
         ial_direction = ""
+        if stash_html is not None and prev_kind == "blank" and inner.lstrip().startswith("$$"):
+            end = _math_block(lines, i, quote.group(0) if quote else "")
+            if end is not None:
+                tex = "\n".join(ln[quote.end() :] if quote else ln for ln in lines[i:end])
+                m = MATH_BLOCK.match(tex)
+                prefix = quote.group(0) if quote else " " * indent
+                out.append(prefix + stash_html(block_html(m.group(1) if m else tex)))
+                prev_kind = "other"
+                i = end
+                continue
+        if prev_kind == "code" and not stack and indent < 4 and not _HTML_START.match(line):
+            out[-1] += " " + line  # kramdown: a lazy line goes on the code line before it
+            i += 1
+            continue
+        if quote and _quote_interrupts(lines, i, quote.group(0)):
+            out.append(quote.group(0).rstrip())  # a list or heading ends a quoted paragraph
         item = _ITEM.match(line)
         if item and _HR.match(line):
             item = None
@@ -141,7 +160,9 @@ def rewrite_lines(
             out.append(" " * (indent + shift) + line.lstrip(" "))
         else:
             out.append(line)
-        if _ATX.match(line) and not stack:
+        if not stack and indent >= 4 and prev_kind in ("blank", "code"):
+            prev_kind = "code"
+        elif _ATX.match(line) and not stack:
             prev_kind = "other"
         elif _QUOTE.match(line):
             prev_kind = "quote"
@@ -151,6 +172,30 @@ def rewrite_lines(
             prev_kind = "para"
         i += 1
     return out
+
+
+def _math_block(lines: list[str], i: int, prefix: str) -> int | None:
+    """The index after a block of nothing but `$$...$$` starting at line i, or None."""
+    j = i
+    while j < len(lines) and lines[j].startswith(prefix) and lines[j][len(prefix) :].strip():
+        j += 1
+    block = "\n".join(ln[len(prefix) :] for ln in lines[i:j])
+    return j if MATH_BLOCK.match(block) else None
+
+
+def _quote_interrupts(lines: list[str], i: int, prefix: str) -> bool:
+    """Whether this quoted line is a list item or heading right after a quoted paragraph
+    line (GFM ends the paragraph there; inside a quoted list it is the next item)."""
+    inner = lines[i][len(prefix) :]
+    item = _ITEM.match(inner)
+    if not ((item is not None and inner[item.end() :].strip()) or _ATX.match(inner)):
+        return False
+    j = i - 1
+    while j >= 0 and lines[j].startswith(prefix) and lines[j][len(prefix) :].strip():
+        if _ITEM.match(lines[j][len(prefix) :]) or _ATX.match(lines[j][len(prefix) :]):
+            return False  # in a quoted list, or after a heading: no paragraph to end
+        j -= 1
+    return j < i - 1
 
 
 def _inline_comment(

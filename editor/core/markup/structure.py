@@ -158,3 +158,58 @@ def _is_separator(row: etree.Element) -> bool:
     return bool(cells) and all(
         len(cell) == 0 and _SEPARATOR_CELL.fullmatch((cell.text or "").strip()) for cell in cells
     )
+
+
+_CODE_OR_PIPE = re.compile(r"(`+)|(?<!\\)\|")
+
+
+def _cells(line: str) -> list[str] | None:
+    """A line split at its pipes (outside code spans, not escaped); None when it has none."""
+    cells: list[str] = []
+    start = pos = 0
+    found = False
+    while True:
+        m = _CODE_OR_PIPE.search(line, pos)
+        if m is None:
+            break
+        if m.group(1):  # a code span: skip to its closing run, if any
+            end = line.find(m.group(1), m.end())
+            pos = end + len(m.group(1)) if end >= 0 else m.end()
+            continue
+        found = True
+        cells.append(line[start : m.start()])
+        start = pos = m.end()
+    cells.append(line[start:])
+    return [c.replace("\\|", "|") for c in cells] if found else None
+
+
+class HeaderlessTable(BlockProcessor):
+    """A block whose every line holds a pipe is a table without a header in kramdown
+    (`Open File|Open Theme.` is a one-row table); Python-Markdown wants a separator line."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return all(_cells(line) is not None for line in block.split("\n") if line.strip())
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        lines = [line.strip() for line in blocks.pop(0).split("\n") if line.strip()]
+        leading = lines[0].startswith("|")
+        rows = []
+        for line in lines:
+            cells = _cells(line) or [line]
+            if leading and not cells[0].strip():
+                cells.pop(0)
+            if len(cells) > 1 and not cells[-1].strip():
+                cells.pop()
+            rows.append(cells)
+        columns = max(len(r) for r in rows)
+        table = etree.SubElement(parent, "table")
+        body = etree.SubElement(table, "tbody")
+        for cells in rows:
+            tr = etree.SubElement(body, "tr")
+            for cell in cells + [""] * (columns - len(cells)):
+                etree.SubElement(tr, "td").text = cell.strip()
+
+
+def read_headerless_tables(md: markdown.Markdown) -> None:
+    """Install `HeaderlessTable` just before the paragraph processor."""
+    md.parser.blockprocessors.register(HeaderlessTable(md.parser), "kramdown_table_rows", 11)

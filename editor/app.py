@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from editor import __version__
 
-CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term"}
+CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term", "publish", "sync"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,3 +60,12 @@ def test_sync_reports_a_conflict_in_a_post_with_git_s_words(git_site, capsys) ->
     assert main(["sync", str(git_site.root)]) == 1
     err = capsys.readouterr().err
     assert post in err and "CONFLICT" in err
+
+
+def test_byline_itself_hands_publish_and_sync_to_the_command_line(git_site, capsys) -> None:
+    from editor.app import main as byline
+
+    _write_post(git_site.root)
+    assert byline(["publish", str(git_site.root / NEW)]) == 0
+    assert byline(["sync", str(git_site.root)]) == 0
+    assert "Up to date" in capsys.readouterr().out

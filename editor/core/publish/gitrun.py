@@ -8,13 +8,13 @@ read-only calls take no optional locks so a background status never gets in the 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.child_env import child_environment
 from editor.core.publish.failures import Failure, GitFailure, classify
 
 NETWORK_TIMEOUT = 300.0  # seconds: a push over a slow line is fine, a dead one is "offline"
@@ -27,7 +27,7 @@ def find_git() -> str | None:
 
 
 def _environment() -> dict[str, str]:
-    env = dict(os.environ)
+    env = child_environment()
     env.update(
         GIT_TERMINAL_PROMPT="0",  # https credentials: the helper or nothing, never a prompt
         GIT_EDITOR="true",  # a merge or rebase that wants a message keeps git's own

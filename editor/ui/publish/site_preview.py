@@ -41,7 +41,9 @@ class SitePreview(QObject):
             self.stop()
             return
         self.panel.clear()
-        self.panel.show()
+        if self.panel.isHidden():
+            self.panel.show()
+            self.window.resizeDocks([self.panel], [170], Qt.Orientation.Vertical)
         reason = self.server.start(self.window.site.root)
         if reason is not None:
             self.panel.set_running(False, reason)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from editor.core.child_env import child_environment
 from editor.core.siteserve.command import HOW_TO_GET, ServeCommand, find_jekyll, serve_command
 from editor.core.siteserve.output import Event, read_line
 
@@ -50,6 +51,10 @@ class SiteServer(QObject):
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.setWorkingDirectory(str(root))
+        env = QProcessEnvironment()
+        for key, value in child_environment().items():
+            env.insert(key, value)
+        process.setProcessEnvironment(env)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._error)

@@ -186,3 +186,50 @@ def test_failures_are_told_in_an_author_s_words() -> None:
     assert classify(ssh) is Failure.AUTH  # not "offline", though git says it could not read
     assert classify("ssh: Could not resolve hostname github.com") is Failure.OFFLINE
     assert classify(" ! [rejected]        main -> main (fetch first)") is Failure.REJECTED
+
+
+def _fake_ssh(base: Path, said: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An ssh that answers as a real one would, without any network."""
+    ssh = base / "fake-ssh"
+    ssh.write_text(f"#!/bin/sh\necho '{said}' >&2\nexit 255\n")
+    ssh.chmod(0o755)
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(ssh))
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("git@example.invalid: Permission denied (publickey).", Failure.AUTH),
+        ("ssh: Could not resolve hostname example.invalid: Name or service not known",
+         Failure.OFFLINE),
+    ],
+)  # fmt: skip
+def test_an_ssh_remote_refusing_or_unreachable(git_site, monkeypatch, said, kind) -> None:  # type: ignore[no-untyped-def]
+    _fake_ssh(git_site.base, said, monkeypatch)
+    git_site.git("remote", "set-url", "origin", "git@example.invalid:me/blog.git")
+    root = git_site.root
+    new = _new_post(root)
+    repo = open_repo(root)
+    commit(repo, read_status(repo), [new], "Publish")
+    if kind is Failure.OFFLINE:
+        result = push(repo)
+        assert result.outcome is Outcome.WAITING and "resolve hostname" in result.details
+        return
+    with pytest.raises(GitFailure) as info:
+        push(repo)
+    assert info.value.kind is Failure.AUTH
+    assert "Permission denied" in info.value.details
+
+
+def test_a_failing_pre_push_hook_is_explained(git_site) -> None:
+    hook = git_site.root / ".git/hooks/pre-push"
+    hook.write_text("#!/bin/sh\necho 'tests must pass before pushing' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    root = git_site.root
+    new = _new_post(root)
+    repo = open_repo(root)
+    commit(repo, read_status(repo), [new], "Publish")
+    with pytest.raises(GitFailure) as info:
+        push(repo)
+    assert info.value.kind is Failure.HOOK
+    assert "tests must pass" in info.value.details

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from editor.core.publish.failures import Failure, GitFailure
 from editor.core.publish.remote import Outcome
@@ -231,3 +231,48 @@ def test_a_conflict_in_a_post_is_resolved_from_the_window(
     assert win.publishing.last_result.outcome is Outcome.PUSHED
     remote = git_site.git("show", f"main:{DUSK}", cwd=git_site.remote)
     assert "Our words, together." in remote and "<<<<<<<" not in remote
+
+
+def test_without_git_publishing_is_greyed_with_the_reason(
+    qtbot, settings, data_dir, git_site, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(git_site.base / "no-tools-here"))
+    win = open_window(str(git_site.root), settings, data_dir)
+    win.show()
+    try:
+        qtbot.waitUntil(lambda: win.publishing.watch.reason != "Looking for git…", timeout=10000)
+        assert not win.actions.publish_site.isEnabled()
+        assert "Git is not installed" in win.actions.publish_site.toolTip()
+        assert win.post_list.git_state(DUSK) is None  # no badges, nothing else changes
+        assert (
+            win.post_list.path_count() == 6
+            or qtbot.waitUntil(lambda: win.post_list.path_count() == 6, timeout=10000) is None
+        )
+    finally:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+            win.wait_for_index()
+            win.publishing.watch.wait()
+            win.close()
+        win.deleteLater()
+
+
+def test_a_draft_is_offered_publish_draft_first(qtbot, git_window, git_site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = git_window
+    draft = "_drafts/first-frost-in-the-valley.md"
+    win.open_post(win.site.root / draft)
+    asked: list[str] = []
+
+    def question(parent, title, text, *a):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog = _publish(qtbot, win)
+    assert "Publish Draft" in asked[0]
+    new = win.document.path.relative_to(win.site.root).as_posix()
+    assert new.startswith("_posts/") and new.endswith("-first-frost-in-the-valley.md")
+    assert dialog.chosen() == [new, draft]  # the post, and the draft it replaces
+    assert win.publishing.last_result.outcome is Outcome.PUSHED
+    files = git_site.remote_files()
+    assert new in files and draft not in files

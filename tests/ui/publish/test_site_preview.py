@@ -41,8 +41,12 @@ def test_preview_on_the_site_serves_the_post_in_its_theme(qtbot, window: MainWin
     # nothing of the build lands in the author's site
     assert not (window.site.root / "_site").exists()
     assert not (window.site.root / ".jekyll-cache").exists()
-    window.actions.preview_site.setChecked(False)
+    # another site opened: this one's server stops (quitting stops it the same way)
+    other = window.site.root.parent / "another-blog"
+    shutil.copytree(window.site.root, other)
+    assert window.open_site(other)
     assert not preview.server.running
+    assert not window.actions.preview_site.isChecked()
     with pytest.raises(OSError):
         _fetch(url)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from editor.core.writing.outline import Heading, section_at
@@ -46,6 +47,13 @@ class OutlinePane(QListWidget):
         self._line = line
         index = section_at(self._headings, line)
         self.blockSignals(True)
+        # bold on a light band, so that it shows whether or not the pane has the focus
+        for row in range(self.count()):
+            item = self.item(row)
+            font = item.font()
+            font.setBold(row == index)
+            item.setFont(font)
+            item.setBackground(QBrush(QColor("#dbeafe")) if row == index else QBrush())
         if index is None:
             self.clearSelection()
             self.setCurrentRow(-1)

@@ -29,6 +29,7 @@ _TABLE = (
     Setting("view/form", True, bool),
     Setting("view/spelling", True, bool),  # underline misspelt words
     Setting("spelling/language", "", str),  # a dictionary name (en_GB); '' = the blog's
+    Setting("view/outline", False, bool),
     Setting("appearance/theme", "system", str),  # "system", "light" or "dark"
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"
     Setting("editor/font_size", 11, int),

@@ -501,6 +501,7 @@ class MainWindow(QMainWindow):
         doc.moved(new, draft=False)
         self.markdown.set_modified(False)
         self.safety.moved(old, new)
+        self.sitewide.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
         self.publish_undo.remember(old, new, before)
@@ -524,6 +525,7 @@ class MainWindow(QMainWindow):
         if new != old:
             doc.moved(new, draft=doc.draft)
             self.safety.moved(old, new)
+            self.sitewide.moved(old, new)
             self._refresh_paths(old, new)
             self._show_document()
         return True

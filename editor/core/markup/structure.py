@@ -188,7 +188,8 @@ class HeaderlessTable(BlockProcessor):
     (`Open File|Open Theme.` is a one-row table); Python-Markdown wants a separator line."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return all(_cells(line) is not None for line in block.split("\n") if line.strip())
+        lines = [line for line in block.split("\n") if line.strip()]
+        return bool(lines) and all(_cells(line) is not None for line in lines)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = [line.strip() for line in blocks.pop(0).split("\n") if line.strip()]

@@ -11,6 +11,8 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from editor.resources import read_text
+
 _FORMATTER = HtmlFormatter(nowrap=True)
 # Rouge's names for "no highlighting"; Pygments has a lexer called "text" too, but Rouge
 # prints these as plain escaped text, and so do we.
@@ -37,10 +39,21 @@ def code_spans(code: str, lang: str) -> str:
     return str(pygments_highlight(code, lexer, _FORMATTER))
 
 
+@lru_cache(maxsize=1)
+def rouge_languages() -> frozenset[str]:
+    """The language names Rouge knows (resources/rouge-lexers.txt)."""
+    lines = read_text("rouge-lexers.txt").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def fenced_block(code: str, lang: str) -> str:
-    """A fenced or indented code block, the way kramdown with Rouge writes it."""
+    """A fenced or indented code block, the way kramdown with Rouge writes it (a plain
+    <pre><code> for a language Rouge does not know, as kramdown falls back to)."""
     lang = (lang or "plaintext").strip()
     css = html.escape(lang or "plaintext", quote=True)
+    if lang not in rouge_languages():
+        escaped = html.escape(code if code.endswith("\n") else code + "\n", quote=False)
+        return f'<pre><code class="language-{css}">{escaped}</code></pre>'
     return (
         f'<div class="language-{css} highlighter-rouge"><div class="highlight">'
         f'<pre class="highlight"><code>{code_spans(code, lang)}</code></pre></div></div>'

@@ -358,7 +358,7 @@ class _Anchors(Treeprocessor):
         if not isinstance(raw, str):
             return False
         m = re.match(
-            r'(?:<div class="language-[^"]*"><div class="highlight">|<figure[^>]*>)'
+            r'(?:<div class="language-[^"]*"><div class="highlight">|<figure[^>]*>)?'
             r"<pre[^>]*><code[^>]*>",
             raw,
         )

@@ -16,17 +16,55 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.render.context import SiteContext
+from editor.core.render.embeds import embed_placeholder
 from editor.core.render.highlight import highlight_tag_block
 from editor.core.render.urls import post_url
 
 _TOKEN = re.compile(r"\{%-?\s*(?P<tag>.*?)\s*-?%\}|\{\{-?\s*(?P<out>.*?)\s*-?\}\}", re.S)
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+# Liquid's and Jekyll's own tags; any other is a plugin of the site's (a "custom tag")
+_KNOWN_TAGS = frozenset(
+    [
+        "if",
+        "elsif",
+        "else",
+        "endif",
+        "unless",
+        "endunless",
+        "case",
+        "when",
+        "endcase",
+        "for",
+        "endfor",
+        "break",
+        "continue",
+        "cycle",
+        "tablerow",
+        "endtablerow",
+        "increment",
+        "decrement",
+        "include",
+        "include_relative",
+        "render",
+        "echo",
+        "liquid",
+        "ifchanged",
+        "endifchanged",
+        "with",
+        "endwith",
+    ]
+)
+# plugin tags that embed a video by its id (jekyll-youtube and the like)
+_VIDEO_TAGS = {
+    "youtube": "https://www.youtube.com/embed/{}",
+    "vimeo": "https://player.vimeo.com/video/{}",
+}
 _BLOCK_END = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 
 
 def _placeholder(text: str) -> str:
     # entities, so that Markdown leaves the tag's text alone
-    body = "".join(f"&#{ord(c)};" if c in "*_`[]<>&|#\\~" else c for c in text)
+    body = "".join(f"&#{ord(c)};" if c in "*_`[]<>&|#\\~\"'$" else c for c in text)
     return f'<span class="byline-liquid">{body}</span>'
 
 
@@ -90,6 +128,11 @@ class _Liquid:
             return url if url is not None else _placeholder(f"link {args}: no such file")
         if name in ("assign", "capture", "endcapture"):
             return _placeholder(whole.strip()) if name == "assign" else ""
+        video = _VIDEO_TAGS.get(name)
+        if video and args.split():
+            return embed_placeholder("iframe", video.format(args.split()[0].strip("\"'")))
+        if name not in _KNOWN_TAGS:  # a tag of the site's own plugins: say so
+            return _placeholder(f"custom tag: {whole.strip()}")
         return _placeholder(whole.strip())
 
     def link(self, target: str) -> str | None:

@@ -8,6 +8,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from editor.core.render.embeds import embed_placeholder
+
 _DROP_WITH_BODY = re.compile(
     r"<(script|noscript|object|applet|frameset|template)\b[^>]*>.*?</\1\s*>", re.I | re.S
 )
@@ -123,10 +125,7 @@ def neutralise(raw: str) -> str:
 
 def _embed_placeholder(m: re.Match[str]) -> str:
     attrs = dict(parse_attrs(m.group(2) or ""))
-    src = attrs.get("src", "")
-    host = urlsplit(src).netloc if src else ""
-    label = f"embedded {m.group(1).lower()}" + (f" from {host}" if host else "")
-    return f'<span class="byline-placeholder">[{html.escape(label)}]</span>'
+    return embed_placeholder(m.group(1), attrs.get("src") or "", attrs.get("title") or "")
 
 
 def _clean_style_block(m: re.Match[str]) -> str:

@@ -1,5 +1,7 @@
 """Liquid the preview runs before Markdown: substitutions, links, raw, placeholders."""
 
+import html
+
 import pytest
 
 from editor.core.render import SiteContext
@@ -46,9 +48,15 @@ def test_raw_is_honoured(site):
 
 
 def test_include_and_unknown_tags_become_placeholders(site):
-    out = render_liquid("{% include figure.html src=a.png %} and {% youtube abc %}", {}, site)
+    out = render_liquid("{% include figure.html src=a.png %} and {% gist abc %}", {}, site)
     assert out.count('class="byline-liquid"') == 2
-    assert "include figure.html" in out and "youtube abc" in out
+    assert "include figure.html" in out and "custom tag: {% gist abc %}" in html.unescape(out)
+
+
+def test_a_video_tag_is_a_still_with_a_link(site):
+    out = render_liquid("{% youtube 'WaTkNraTGU8' %}", {}, site)
+    assert "YouTube video" in out
+    assert 'href="https://www.youtube.com/watch?v=WaTkNraTGU8"' in out
 
 
 def test_comment_is_removed_keeping_lines(site):

@@ -1,4 +1,4 @@
-"""Proof: SIGKILL an app mid-typing; the journal recovers what was typed over 1 s before.
+"""Proof: SIGKILL an app mid-typing; the journal recovers what was typed over 0.3 s before.
 
 The child is a small app (tests/ui/safety/kill_typing_app.py) with the real Autosaver and
 Journal; the same check belongs on the real main window once it exists.
@@ -21,8 +21,8 @@ from editor.core.safety.journal import Journal
 APP = Path(__file__).with_name("kill_typing_app.py")
 REPO = Path(__file__).resolve().parents[3]
 KILLS = 4
-PROMISE_S = 1.0  # typed more than this long before the kill: must be recovered
-SCHEDULING_SLACK_S = 0.5  # a shared 2-core machine may run a timer late
+PROMISE_S = 0.3  # typed more than this long before the kill: must be recovered
+SCHEDULING_SLACK_S = 0.0  # none: the 0.3 s holds the timers and the write
 
 
 def _typing_text() -> str:

@@ -1,5 +1,6 @@
 """Proof on the real app: `byline SITE` (python -m editor) offscreen, typing into the Markdown
-pane, is SIGKILLed; the journal it leaves holds everything typed over 1 s before the kill."""
+pane, is SIGKILLed 20 times; the journal it leaves holds everything typed over 0.3 s before
+the kill (issue 16: less than VS Code's ~1 s)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from editor.core.safety.journal import Journal
 from editor.resources import resource_path
 
 REPO = Path(__file__).resolve().parents[3]
-KILLS = 2
-PROMISE_S = 1.0  # typed more than this long before the kill: must be recovered
-SCHEDULING_SLACK_S = 0.5  # a shared 2-core machine may run a timer late
+KILLS = 20
+PROMISE_S = 0.3  # typed more than this long before the kill: must be recovered
+SCHEDULING_SLACK_S = 0.0  # none: the promise itself holds the timers and the write
 MARK = "QZX "
 TEXT = MARK + "".join(f"Sentence {n} typed into the real window. " for n in range(300))
 
@@ -82,6 +83,7 @@ def _recovered(home: Path, site: Path) -> str:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 def test_kill_the_real_app_mid_typing(tmp_path: Path) -> None:
     rng = random.Random(7)
+    losses: list[float] = []
     for round_no in range(KILLS):
         home = tmp_path / f"home-{round_no}"
         child, progress, site = _typing_app(home)
@@ -96,8 +98,13 @@ def test_kill_the_real_app_mid_typing(tmp_path: Path) -> None:
         must_have = max((n for t, n in progress if t <= cutoff), default=0)
         assert must_have > 0
         typed = progress[-1][1]
+        lost_since = min((t for t, n in progress if n > len(recovered)), default=killed_at)
+        losses.append(killed_at - lost_since)
         assert len(recovered) >= must_have, (round_no, len(recovered), must_have, typed)
-        print(f"kill {round_no}: typed {typed}, recovered {len(recovered)}, needed {must_have}")
+        print(f"kill {round_no}: typed {typed}, recovered {len(recovered)}, needed {must_have}, "
+              f"lost the last {1000 * losses[-1]:.0f} ms")  # fmt: skip
+    print(f"{KILLS} kills: at most the last {1000 * max(losses):.0f} ms lost "
+          f"(median {1000 * sorted(losses)[KILLS // 2]:.0f} ms)")  # fmt: skip
 
 
 @pytest.mark.slow

@@ -24,7 +24,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from editor.selftest import main as selftest_main
 
         return selftest_main()
-    if args and args[0] in CLI_COMMANDS:
+    commands = set(CLI_COMMANDS)
+    first = args[0] if args else ""
+    if first and first not in commands and not first.startswith("-"):
+        from pathlib import Path
+
+        if not Path(first).expanduser().exists():  # not a path to open: maybe a command
+            from editor.cli.mistakes import known_commands
+
+            commands |= known_commands()  # one registered in editor.cli only
+    if args and args[0] in commands:
         import gc
 
         # A short-lived process: the cyclic collector's passes over the tens of thousands
@@ -37,6 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = cli_main(args)
         gc.freeze()
         return code
+    from editor.cli.mistakes import no_display, unknown_command
+
+    problem = unknown_command(args, commands) or no_display(args, commands)
+    if problem:  # said plainly, before Qt could abort with its own words
+        print(f"byline: {problem}", file=sys.stderr)
+        return 2
     from editor.ui.startup.application import run_gui
 
     return run_gui(args)

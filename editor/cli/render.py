@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.cli.output import printable
-from editor.core.errors import PostFormatError
+from editor.core.errors import BylineError, PostFormatError
 
 if TYPE_CHECKING:
     from editor.cli import Subparsers
@@ -30,6 +30,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.safety.storage import atomic_write
 
     path: Path = args.post
+    if path.is_dir():
+        raise BylineError(f"{path} is a folder: render takes one post (a Markdown file)")
+    if not path.exists():
+        raise BylineError(f"{path} does not exist")
     data, _ = read_file(path)  # a clear error for a pipe, a folder or a file over 16 MB
     try:
         post = parse_post(data, path=str(path))

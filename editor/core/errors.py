@@ -28,6 +28,8 @@ class BylineError(Exception):
             where += f":{self.line}" if where else f"line {self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        if self.path and self.line is None and self.path in self.message:
+            return self.message  # the message names the file already: say it once
         return f"{where}: {self.message}" if where else self.message
 
     def with_path(self, path: str) -> BylineError:

@@ -27,10 +27,12 @@ _TABLE = (
     Setting("view/post_list", True, bool),
     Setting("view/preview", True, bool),
     Setting("view/form", True, bool),
+    Setting("appearance/theme", "system", str),  # "system", "light" or "dark"
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"
     Setting("editor/font_size", 11, int),
     Setting("editor/wrap", True, bool),
     Setting("image/max_width", 2000, int),  # header images; 0: no limit
+    Setting("image/max_height", 2000, int),  # header images (portrait photos); 0: no limit
     Setting("image/inline_max_width", 0, int),  # images in the text; 0: no limit
     Setting("image/quality", 85, int),
     Setting("image/keep_icc", False, bool),  # keep the colour profile (never EXIF or GPS)
@@ -89,4 +91,5 @@ class Settings:
             quality=quality,
             keep_icc=bool(self.get("image/keep_icc")),
             inline_max_width=widths[1] or None,
+            max_height=max(0, self.get("image/max_height")) or None,
         )

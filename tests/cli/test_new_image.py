@@ -60,7 +60,7 @@ def test_new_with_image_writes_image_then_post(tmp_path: Path) -> None:
     data = stored.read_bytes()
     assert stored.name == hashlib.md5(data).hexdigest() + ".jpg"
     with Image.open(stored) as im:
-        assert im.size == (2000, 3000)  # upright: a portrait, within the 2000 px width cap
+        assert im.size == (1333, 2000)  # upright: a portrait, within the 2000 px height cap
         assert dict(im.getexif()) == {}  # no GPS, no EXIF at all
     post = Path(out.strip())
     text = post.read_text(encoding="utf-8")

@@ -1,10 +1,14 @@
 """Start-up: process start to the first painted window, offscreen.
 
-Three cases, each the median of a few runs, in the same run as a baseline (a bare
-PySide6 window) so a noisy shared machine shows up in the ratio:
+Each case the median of a few runs, in the same run as a baseline (a bare PySide6 window)
+so a noisy shared machine shows up in the ratio:
   - baseline: `import PySide6.QtWidgets`, one QWidget, first paint
   - sample blog (targets <= 1.0 s)
   - a generated 10,000-post site (target <= 1.5 s; indexing runs in the background)
+  - a 20,000-word post (issue 18): the window mapped (first paint) and settled (the post
+    shown, its preview drawn). Targets: mapped within 0.26 s and settled within 0.7 s
+    where the bare window maps in 0.10 s, i.e. within 2.6x and 7x the baseline measured
+    here (ghostwriter, in C++, maps in 0.26 s and settles in 0.71 s on that machine).
 """
 
 from __future__ import annotations
@@ -72,6 +76,53 @@ def median(cmd: list[str], env: dict[str, str]) -> float:
     return statistics.median(first_paint(cmd, env) for _ in range(RUNS))
 
 
+def mapped_and_settled(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start to the first paint and to the preview drawn."""
+    start = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    marks = dict(line.split()[:2] for line in out.stdout.splitlines() if line.startswith("byline-"))
+    try:
+        return float(marks["byline-first-paint"]) - start, float(marks["byline-settled"]) - start
+    except KeyError:
+        raise RuntimeError(f"no marks from {cmd}: {out.stdout}\n{out.stderr}") from None
+
+
+WORDS = (
+    "the path along the ridge we walked morning light over water stones under boots and "
+    "quiet hills far below wind in grass a small village where bread smelled warm river "
+    "bend maps compass north cold tea cairn mist"
+)
+
+
+def long_post_site(root: Path, words: int = 20_000) -> Path:
+    """A small site holding one post of `words` words: paragraphs, headings, lists, quotes."""
+    import random
+
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text('title: "Long Reads"\n', encoding="utf-8")
+    rng = random.Random(18)
+    vocabulary = WORDS.split()
+    lines = ["---", "layout: post", 'title: "Twenty Thousand Words"',
+             "date: 2025-10-01T09:00:00", "tags: [long]", "---", ""]  # fmt: skip
+    count = 0
+    while count < words:
+        if count % 800 < 60:
+            lines += [f"## Day {count // 800 + 1}", ""]
+        sentence = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(60, 120)))
+        kind = rng.random()
+        if kind < 0.1:
+            block = [f"- {sentence[:80]}", f"- {sentence[80:160]}"]
+        elif kind < 0.15:
+            block = [f"> *{sentence[:120]}*"]
+        else:
+            block = [sentence.capitalize() + "."]
+        lines += [*block, ""]
+        count += sum(len(line.split()) for line in block)
+    path = root / "_posts" / "2025-10-01-twenty-thousand-words.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def main() -> int:
     compile_editor()
     with tempfile.TemporaryDirectory(prefix="byline-bench-") as tmp:
@@ -88,10 +139,24 @@ def main() -> int:
         base = median([sys.executable, "-c", BASELINE], env)
         sample = median(app, env)  # the last site is the sample blog now
         large = median([*app, str(big)], env)
+        post = long_post_site(tmpdir / "long")
+        settle = [sys.executable, "-m", "editor", "--measure-settled", str(post)]
+        mapped_and_settled(settle, env)  # warms the disk cache for this post
+        runs = [mapped_and_settled(settle, env) for _ in range(RUNS)]
+        mapped = statistics.median(r[0] for r in runs)
+        settled = statistics.median(r[1] for r in runs)
     ok = sample <= 1.0 and large <= 1.5
+    long_ok = mapped / base <= 2.6 and settled / base <= 7.0
     print(f"bare PySide6 window (baseline): {base:.3f} s")
     print(f"sample blog:      {sample:.3f} s  ({sample / base:.2f}x baseline, target <= 1.0 s)")
     print(f"10,000-post site: {large:.3f} s  ({large / base:.2f}x baseline, target <= 1.5 s)")
+    print(f"20,000-word post, mapped:  {mapped:.3f} s  ({mapped / base:.2f}x baseline, "
+          "target <= 2.6x: 0.26 s beside a 0.10 s bare window)")  # fmt: skip
+    print(f"20,000-word post, settled: {settled:.3f} s  ({settled / base:.2f}x baseline, "
+          "target <= 7.0x: 0.70 s beside a 0.10 s bare window)")  # fmt: skip
+    print("start-up targets:", "PASS" if ok else "OVER TARGET")
+    print("20,000-word post targets:", "met" if long_ok else "NOT met")
+    ok = ok and long_ok
     print("PASS" if ok else "OVER TARGET")
     return 0 if ok else 1
 

@@ -95,17 +95,19 @@ class ImageSettings:
     quality: int = 85
     keep_icc: bool = False
     inline_max_width: int | None = None
+    max_height: int | None = 2000  # header images: a portrait photo is capped by its height
 
     def __post_init__(self) -> None:
         if not 1 <= self.quality <= 100:
             raise ValueError(f"JPEG quality must be 1..100, not {self.quality}")
-        for width in (self.max_width, self.inline_max_width):
-            if width is not None and width < 1:
-                raise ValueError(f"a maximum width must be positive, not {width}")
+        for size in (self.max_width, self.inline_max_width, self.max_height):
+            if size is not None and size < 1:
+                raise ValueError(f"a maximum size must be positive, not {size}")
 
     def for_inline(self) -> ImageSettings:
-        """The settings for an image dropped into the body: the inline width cap applies."""
-        return replace(self, max_width=self.inline_max_width)
+        """The settings for an image dropped into the body: the inline width cap applies
+        (and no height cap: a tall diagram in the text keeps its width)."""
+        return replace(self, max_width=self.inline_max_width, max_height=None)
 
 
 DEFAULT_SETTINGS = ImageSettings()
@@ -202,7 +204,9 @@ def process_bytes(
             if kept is not None:
                 width, height = _verify(kept, name)
                 return processed(kept, width, height, name, reencoded=False)
-        target = fit_size(upright_size(im.size, orientation), settings.max_width, None)
+        target = fit_size(
+            upright_size(im.size, orientation), settings.max_width, settings.max_height
+        )
         if max(target) > MAX_JPEG_SIDE:
             raise ImageTooLargeError(
                 f"the image is {target[0]} x {target[1]} pixels; a JPEG holds at most "
@@ -365,6 +369,8 @@ def _can_keep_jpeg(im: Image.Image, orientation: int, settings: ImageSettings) -
     if im.format not in ("JPEG", "MPO") or im.mode != "RGB" or orientation != 1:
         return False
     if settings.max_width is not None and im.width > settings.max_width:
+        return False
+    if settings.max_height is not None and im.height > settings.max_height:
         return False
     icc = im.info.get("icc_profile")
     return settings.keep_icc or not icc or is_srgb(icc)

@@ -163,16 +163,18 @@ class SiteIndex:
             from editor.core.post.house_style import learn_style  # not needed by `byline list`
 
             samples = []
+            endings = []
             posts = [e for e in self.entries(drafts=False) if e.problem is None]
             for entry in posts[:STYLE_SAMPLE]:
                 try:
                     front = read_front_matter(str(entry.path), lines=True)
+                    endings.append(_ends_with_newline(entry.path))
                 except OSError:
                     continue
                 if front.problem is None:
                     order, raws = _raw_blocks(front)
                     samples.append((order, raws, front.values))
-            self._style = learn_style(samples)
+            self._style = learn_style(samples, final_newlines=endings)
         return self._style
 
     def stamps(self) -> tuple[dict[str, int], list[tuple[str, int, int]]] | None:
@@ -455,3 +457,13 @@ def _fields(entry: PostEntry) -> tuple[Any, ...]:
         entry.layout, entry.draft, entry.published, entry.mtime_ns, entry.size,
         None if problem is None else (str(problem), problem.line),
     )  # fmt: skip
+
+
+def _ends_with_newline(path: Path) -> bool:
+    """Whether a file's last byte is a line break (an empty file counts as ending with one)."""
+    with open(path, "rb") as file:
+        file.seek(0, os.SEEK_END)
+        if file.tell() == 0:
+            return True
+        file.seek(-1, os.SEEK_END)
+        return file.read(1) == b"\n"

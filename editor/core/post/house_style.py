@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from editor.core.post.dates import DEFAULT_DATE_STYLE, DateStyle
@@ -44,6 +44,7 @@ class HouseStyle:
     flow_padding: bool = False  # `[ a, b ]` instead of `[a, b]`
     block_indent: str = ""  # what comes before `- item` in a block list
     date: DateStyle = DEFAULT_DATE_STYLE
+    final_newline: bool = True  # new posts end with a line break, as the blog's posts do
 
     def quote_for(self, key: str) -> QuoteStyle:
         return self.quotes.get(key, self.default_quote)
@@ -114,8 +115,10 @@ def _majority(counter: Counter[object], default: object) -> object:
 def learn_style(
     posts: Iterable[tuple[list[str], Mapping[str, list[str]], Mapping[str, object]]],
     base: HouseStyle = DEFAULT_STYLE,
+    final_newlines: Iterable[bool] = (),
 ) -> HouseStyle:
-    """Majority vote over posts given as (key order, raw lines per key, values per key).
+    """Majority vote over posts given as (key order, raw lines per key, values per key),
+    and over whether their files end with a line break (`final_newlines`).
 
     A site with no posts (or no votes on a point) keeps `base`, the blog's default.
     """
@@ -153,8 +156,9 @@ def learn_style(
                 # a plain-safe value written with quotes is a vote for quotes; a value
                 # that needs quotes says nothing about plain-vs-quoted
                 quote_votes.setdefault(key, Counter())[shape.quote] += 1
+    endings: Counter[object] = Counter(final_newlines)
     if count == 0:
-        return base
+        return replace(base, final_newline=bool(_majority(endings, base.final_newline)))
     quotes = dict(base.quotes)
     for key, votes in quote_votes.items():
         quotes[key] = _majority(votes, quotes.get(key, base.default_quote))  # type: ignore[assignment]
@@ -178,4 +182,5 @@ def learn_style(
         flow_padding=bool(_majority(padding_votes, base.flow_padding)),
         block_indent=str(_majority(indent_votes, base.block_indent)),
         date=_majority(date_votes, base.date),  # type: ignore[arg-type]
+        final_newline=bool(_majority(endings, base.final_newline)),
     )

@@ -141,6 +141,9 @@ class Post:
         self.zone = zone
         self.style = style
         self.path = path
+        # a new post ends with a line break when the blog's posts do (`HouseStyle`); a
+        # post read from a file keeps its ending as it is
+        self.ensure_final_newline = False
 
     # --- reading -----------------------------------------------------------
 
@@ -191,6 +194,8 @@ class Post:
         # a text starting with a blank line needs the separator too, or it reads back without it
         separator = "\n" if had_separator or text.startswith(("\n", "\r\n")) else ""
         body = separator + text
+        if self.ensure_final_newline and text and not body.endswith("\n"):
+            body += "\n"
         if self.newline == "\r\n":
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
         self.body = body
@@ -377,6 +382,7 @@ class Post:
         )
         for key, value in ordered:
             post.set(key, value)
+        post.ensure_final_newline = style.final_newline  # for the text typed into it
         post.body = "\n" + body
         return post
 

@@ -144,3 +144,32 @@ def publish_draft(site: Site, path: Path, post: Post, now: dt.datetime | None = 
         ) from exc
     post.path = str(target)
     return target
+
+
+def unpublish(published: Path, draft: Path, draft_bytes: bytes, published_bytes: bytes) -> Path:
+    """Undo `publish_draft`: `draft` written back with the bytes it had, `published` removed.
+
+    Refused (StorageError) when the published file is no longer the one published (saved
+    or edited since: undoing would lose that) or the draft's name was taken meanwhile.
+    """
+    try:
+        now = published.read_bytes()
+    except OSError as exc:
+        raise StorageError(
+            f"cannot undo: {published.name} cannot be read ({exc.strerror})", path=str(published)
+        ) from None
+    if now != published_bytes:
+        raise StorageError(
+            f"cannot undo: {published.name} changed after it was published", path=str(published)
+        )
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(draft, draft_bytes, exclusive=True)  # never over another draft
+    try:
+        published.unlink()
+    except OSError as exc:
+        draft.unlink(missing_ok=True)
+        raise StorageError(
+            f"cannot undo: {published.name} could not be removed ({exc.strerror})",
+            path=str(published),
+        ) from exc
+    return draft

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,14 @@ class PostWarning:
 
 
 def check_post(
-    site: Site, post: Post, path: Path | None, now: dt.datetime | None = None
+    site: Site,
+    post: Post,
+    path: Path | None,
+    now: dt.datetime | None = None,
+    *,
+    staged: Container[str] = (),
 ) -> list[PostWarning]:
+    """`staged`: images attached but not written yet (Save writes them before the post)."""
     out: list[PostWarning] = []
     now = now or dt.datetime.now(dt.UTC)
     try:
@@ -61,6 +68,7 @@ def check_post(
         ))  # fmt: skip
     image = post.get("image")
     local = isinstance(image, str) and image and "://" not in image
-    if local and not (site.root / str(image).lstrip("/")).is_file():
+    pending = local and str(image).lstrip("/") in staged
+    if local and not pending and not (site.root / str(image).lstrip("/")).is_file():
         out.append(PostWarning("image", f"The image {image} does not exist in the site."))
     return out

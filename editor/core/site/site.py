@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from editor.core.errors import BylineError
+from editor.core.errors import BylineError, SiteError
 from editor.core.post.slug import free_path, post_file_name, slugify
 from editor.core.site.post_files import POST_EXTENSIONS, walk_posts
 from editor.core.site.site_config import SiteConfig, find_site_root, read_config
@@ -17,6 +17,12 @@ if TYPE_CHECKING:  # imported where used: `byline list` never needs them, and st
     from editor.core.post.post import Post
 
 __all__ = ["POST_EXTENSIONS", "Site", "StyleSource"]
+
+
+def is_lone_post(path: str | Path) -> bool:
+    """A Markdown file (that no site holds, when `Site.open` said so): opened on its own."""
+    target = Path(path)
+    return target.is_file() and target.suffix.lower() in (".md", ".markdown")
 
 
 class StyleSource(Protocol):
@@ -44,6 +50,7 @@ class Site:
         self.cache_dir = cache_dir
         self._style = style
         self.style_source: StyleSource | None = None
+        self.lone = False  # a post opened on its own, outside any site (see `lone_post`)
 
     @classmethod
     def open(cls, path: str | Path, *, learn: bool = True, cache_dir: Path | None = None) -> Site:
@@ -62,6 +69,20 @@ class Site:
             from editor.core.post.house_style import DEFAULT_STYLE
 
             site._style = DEFAULT_STYLE
+        return site
+
+    @classmethod
+    def lone_post(cls, post: str | Path, *, cache_dir: Path | None = None) -> Site:
+        """A Markdown file outside any Jekyll site, opened on its own (the desktop offers
+        Byline for every `.md`): its folder stands in for the root, with Jekyll's default
+        config and the blog's default style; the window leaves out the site's features."""
+        from editor.core.post.house_style import DEFAULT_STYLE
+
+        path = Path(post).expanduser().resolve()
+        if not path.is_file():
+            raise SiteError(f"{path} does not exist", path=str(path))
+        site = cls(path.parent, SiteConfig(), DEFAULT_STYLE, cache_dir=cache_dir)
+        site.lone = True
         return site
 
     @property

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,29 +28,69 @@ _COLOURS = {
 }
 
 
+def describe(rows: list[Row]) -> str:
+    """The comparison in a sentence: how many lines differ, in how many places."""
+    lines = sum(1 for r in rows if r.kind != "same")
+    if not lines:
+        return "The two versions are identical."
+    places = len(change_starts(rows))
+    where = "" if places == 1 else f", in {places} places"
+    return ("One line differs" if lines == 1 else f"{lines} lines differ") + where + "."
+
+
+def change_starts(rows: list[Row]) -> list[int]:
+    """The row where each run of changed lines begins."""
+    return [
+        n for n, r in enumerate(rows) if r.kind != "same" and (n == 0 or rows[n - 1].kind == "same")
+    ]
+
+
 class DiffView(QWidget):
-    """Two columns of text, old on the left and new on the right, changed lines tinted."""
+    """Two columns of text, old on the left and new on the right, changed lines tinted.
+
+    Long lines wrap; it opens at the first change, and Previous / Next change (Alt+Up,
+    Alt+Down) step through the runs of changed lines.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self)
+        self.previous_button = QPushButton("Previous change", self)
+        self.next_button = QPushButton("Next change", self)
+        self.previous_button.setShortcut(QKeySequence("Alt+Up"))
+        self.next_button.setShortcut(QKeySequence("Alt+Down"))
+        self.previous_button.setToolTip("Previous change (Alt+Up)")
+        self.next_button.setToolTip("Next change (Alt+Down)")
+        self.previous_button.clicked.connect(lambda: self.go_to_change(self.change - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_change(self.change + 1))
         self.table = QTableWidget(0, 4, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        # long lines wrap instead of ending in "...": a changed word may be at the end
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setShowGrid(False)
         self.table.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.table.setHorizontalHeaderLabels(["", "Before", "", "After"])
         header = self.table.horizontalHeader()
         for column, mode in enumerate(
             (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch) * 2
         ):
             header.setSectionResizeMode(column, mode)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         self.rows: list[Row] = []
+        self.changes: list[int] = []
+        self.change = -1  # which of `changes` is shown (-1: none)
+        self._update_buttons()
 
     def set_texts(
         self, old: str, new: str, old_label: str = "On disk", new_label: str = "Yours"
@@ -66,14 +108,45 @@ class DiffView(QWidget):
                 if colour is not None:
                     item.setBackground(colour)
                 self.table.setItem(n, column, item)
-        changed = sum(1 for r in self.rows if r.kind != "same")
-        self.summary.setText(
-            "The two versions are identical." if not changed else f"{changed} line(s) differ."
-        )
-        first = next((n for n, r in enumerate(self.rows) if r.kind != "same"), 0)
-        target = self.table.item(first, 1) if self.rows else None
-        if target is not None:
-            self.table.scrollToItem(target)
+        self.summary.setText(describe(self.rows))
+        self.changes = change_starts(self.rows)
+        self.change = -1
+        self.go_to_change(0)
+
+    def clear(self, message: str = "") -> None:
+        """No comparison to show (an empty history, a version that cannot be read)."""
+        self.rows, self.changes, self.change = [], [], -1
+        self.table.setRowCount(0)
+        self.summary.setText(message)
+        self._update_buttons()
+
+    def go_to_change(self, number: int) -> None:
+        """Bring run of changes `number` (0-based) to the top of the view and select it."""
+        if not self.changes:
+            self._update_buttons()
+            return
+        self.change = max(0, min(number, len(self.changes) - 1))
+        row = self.changes[self.change]
+        self.table.selectRow(row)
+        self._scroll_to_change()
+        self._update_buttons()
+
+    def _scroll_to_change(self) -> None:
+        if 0 <= self.change < len(self.changes):
+            item = self.table.item(max(0, self.changes[self.change] - 2), 1)  # 2 lines of context
+            if item is not None:
+                self.table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # rows only have their wrapped heights once shown: scroll again then
+        QTimer.singleShot(0, self, self._scroll_to_change)
+
+    def _update_buttons(self) -> None:
+        self.previous_button.setEnabled(self.change > 0)
+        self.next_button.setEnabled(0 <= self.change < len(self.changes) - 1)
+        self.previous_button.setVisible(bool(self.changes))
+        self.next_button.setVisible(bool(self.changes))
 
 
 class DiffDialog(QDialog):

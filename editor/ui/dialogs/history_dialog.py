@@ -74,11 +74,17 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.empty.setVisible(not self.versions)
+        self.empty.setWordWrap(True)
+        # nothing to list or compare: the sentence alone, no empty columns
+        splitter.setVisible(bool(self.versions))
+        self.splitter = splitter
         self.list.currentRowChanged.connect(self._show)
         self.restore_button.clicked.connect(self.restore)
         if self.versions:
             self.list.setCurrentRow(0)
-        self.resize(1000, 620)
+            self.resize(1000, 620)
+        else:
+            self.resize(520, 140)
 
     def selected(self) -> Version | None:
         row = self.list.currentRow()
@@ -92,8 +98,7 @@ class HistoryDialog(QDialog):
         try:
             old = version.text()
         except BylineError as exc:
-            self.view.set_texts("", "", "Saved version", "Current")
-            self.view.summary.setText(str(exc))
+            self.view.clear(str(exc))
             self.restore_button.setEnabled(False)
             return
         when = version.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")

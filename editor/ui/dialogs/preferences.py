@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -9,13 +10,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.ui import appearance
 from editor.ui.settings import Settings
+from editor.ui.widgets.form_columns import align_label_columns
 
 MAX_WIDTH = 20000
 
@@ -51,6 +55,16 @@ class PreferencesDialog(QDialog):
         self.header_width = _width_box(
             self, images.max_width or 0, "Largest width of header images"
         )
+        self.header_height = _width_box(
+            self, images.max_height or 0, "Largest height of header images"
+        )
+        self.appearance = QComboBox(self)
+        for value, label in appearance.CHOICES:
+            self.appearance.addItem(label, value)
+        self.appearance.setCurrentIndex(
+            max(0, self.appearance.findData(settings.get("appearance/theme")))
+        )
+        self.appearance.setAccessibleName("Appearance")
         self.inline_width = _width_box(
             self, images.inline_max_width or 0, "Largest width of images in the text"
         )
@@ -65,7 +79,11 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():  # words say it; some styles add dated icons
+            button.setIcon(QIcon())
 
+        window_box = QGroupBox("Window", self)
+        QFormLayout(window_box).addRow("&Appearance", self.appearance)
         editor_box = QGroupBox("Editor", self)
         editor_form = QFormLayout(editor_box)
         editor_form.addRow("&Font", self.font_kind)
@@ -73,7 +91,15 @@ class PreferencesDialog(QDialog):
         editor_form.addRow(self.wrap)
         image_box = QGroupBox("Attached images", self)
         image_form = QFormLayout(image_box)
-        image_form.addRow("&Header images at most", self.header_width)
+        header_size = QHBoxLayout()
+        header_size.addWidget(self.header_width)
+        header_size.addWidget(QLabel("wide,", self))
+        header_size.addWidget(self.header_height)
+        header_size.addWidget(QLabel("tall", self))
+        header_size.addStretch(1)
+        header_label = QLabel("&Header images at most", self)
+        header_label.setBuddy(self.header_width)
+        image_form.addRow(header_label, header_size)
         image_form.addRow("Images in the &text at most", self.inline_width)
         image_form.addRow("JPEG &quality", self.quality)
         image_form.addRow(self.keep_icc)
@@ -81,15 +107,22 @@ class PreferencesDialog(QDialog):
         privacy.setWordWrap(True)
         image_form.addRow(privacy)
         layout = QVBoxLayout(self)
+        layout.addWidget(window_box)
         layout.addWidget(editor_box)
         layout.addWidget(image_box)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        align_label_columns(self)  # every group's fields start at the same x
+        super().showEvent(event)
 
     def accept(self) -> None:
         self.settings.set("editor/font", self.font_kind.currentData())
         self.settings.set("editor/font_size", self.size.value())
         self.settings.set("editor/wrap", self.wrap.isChecked())
+        self.settings.set("appearance/theme", self.appearance.currentData())
         self.settings.set("image/max_width", self.header_width.value())
+        self.settings.set("image/max_height", self.header_height.value())
         self.settings.set("image/inline_max_width", self.inline_width.value())
         self.settings.set("image/quality", self.quality.value())
         self.settings.set("image/keep_icc", self.keep_icc.isChecked())

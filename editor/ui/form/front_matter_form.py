@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -60,6 +60,7 @@ class FrontMatterForm(QWidget):
     imageRemoved = Signal()
     fillExcerptRequested = Signal()
     renameRequested = Signal()
+    errorLineClicked = Signal(int)  # raw mode: the author clicked the error's line number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,8 @@ class FrontMatterForm(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("errorBanner")
         self.error_label.setAccessibleName("Front matter error")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.error_label.linkActivated.connect(self._on_error_link)
         self.error_label.hide()
         self.warnings_label = QLabel(self)
         self.warnings_label.setWordWrap(True)
@@ -100,6 +103,7 @@ class FrontMatterForm(QWidget):
         self.title_edit.setAccessibleName("Title")
         self.title_count = QLabel("0", self)
         self.title_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("000"))
+        self.title_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.title_count.setAccessibleName("Title length")
         self.title_edit.textEdited.connect(self._on_title)
         form.addRow(
@@ -178,6 +182,7 @@ class FrontMatterForm(QWidget):
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(8)  # a counter or button beside a field, not pressed against it
         row.addWidget(widgets[0], 1)
         for w in widgets[1:]:
             row.addWidget(w)
@@ -237,18 +242,40 @@ class FrontMatterForm(QWidget):
         self._filling = False
 
     def set_raw_error(self, error: BylineError | None) -> None:
-        """Raw mode: disable the fields and say what is wrong and where."""
+        """Raw mode: empty, disabled fields, and what is wrong and where (the line is a
+        link: `errorLineClicked(line)`)."""
         self.fields.setEnabled(error is None)
         if error is None:
             self.error_label.hide()
             return
-        where = f"line {error.line}: " if error.line else ""
+        self.clear()  # no other post's values, no last good parse: nothing can be read
+        where = f'<a href="line:{error.line}">line {error.line}</a>: ' if error.line else ""
         self.error_label.setText(
             f"<b>The front matter cannot be read</b> ({where}{_rich(error.message)}).<br>"
             "The whole file is in the editor: fix it there and the form comes back."
         )
         self.error_label.show()
         self.set_warnings([])
+
+    def clear(self) -> None:
+        """Every field empty (raw mode: the front matter cannot be read); emits nothing."""
+        self._filling = True
+        self.layout_combo.setEditText("")
+        self.title_edit.clear()
+        self.title_count.setText("0")
+        self.date_edit.setDateTime(_NO_DATE)  # shows "no date"
+        self._show_author("")
+        self.categories.set_tokens([])
+        self.tags.set_tokens([])
+        self.excerpt_edit.setPlainText("")
+        self.excerpt_count.setText("0 characters")
+        self.image.set_image(None, None)
+        self.other.set_fields([])
+        self._filling = False
+
+    def _on_error_link(self, link: str) -> None:
+        if link.startswith("line:"):
+            self.errorLineClicked.emit(int(link.removeprefix("line:")))
 
     def set_warnings(self, warnings: list[PostWarning]) -> None:
         self.warnings_label.setVisible(bool(warnings))

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPixmap,
-    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -48,6 +47,7 @@ from editor.core.images.thumbnails import (
     image_info,
     thumbnail_bytes,
 )
+from editor.ui.widgets.elided_label import ElidedLabel as BaseElidedLabel
 from editor.ui.widgets.tasks import TaskRunner
 
 FILE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
@@ -85,33 +85,17 @@ def qimage_to_png(image: QImage) -> bytes:
     return bytes(array.data())
 
 
-class ElidedLabel(QLabel):
-    """A label that shows the middle of a long text as `…` and the whole text as a tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
+class ElidedLabel(BaseElidedLabel):
+    """The image's path: when it does not fit, its file name, elided in the middle."""
 
     def _elide(self) -> None:
         metrics = self.fontMetrics()
-        shown = self._full
+        shown = self.full_text()
         if metrics.horizontalAdvance(shown) > self.width():
             # the file name says more than its folder (always assets/images/ here)
             name = shown.rsplit("/", 1)[-1]
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, self.width())
-        super().setText(shown)
+        QLabel.setText(self, shown)
 
 
 class ImageField(QWidget):
@@ -170,20 +154,16 @@ class ImageField(QWidget):
         for button in (self.choose_button, self.paste_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        # the path and size beside the thumbnail, the buttons under both: the field stays
-        # narrow, so the front-matter pane does not crowd out the Markdown pane
-        self.info_label.setWordWrap(True)
+        # the thumbnail, then the file name and the size each on a line of the field's
+        # full width, then the buttons: the field stays narrow (the front-matter pane never
+        # crowds out the Markdown pane) and the name and size are read whole
+        self.info_label.setWordWrap(True)  # only a long message needs a second line
         self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        side = QVBoxLayout()
-        side.addWidget(self.path_label)
-        side.addWidget(self.info_label)
-        side.addStretch(1)
-        top = QHBoxLayout()
-        top.addWidget(self.thumbnail)
-        top.addLayout(side, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
+        column.addWidget(self.thumbnail)
+        column.addWidget(self.path_label)
+        column.addWidget(self.info_label)
         column.addLayout(buttons)
         self._show_empty()
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -45,12 +46,28 @@ class OtherFieldsTable(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        # an empty table says what it is for instead of showing bare column headers
+        self.empty_hint = QLabel(
+            "None. Keys the form has no field for (like <code>featured: true</code>) are "
+            "listed here; Add field makes one.",
+            self,
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setEnabled(False)  # drawn greyed, like a placeholder
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self._keys: list[str] = []  # the key each row had when filled, to notice renames
         self._filling = False
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        empty = self.table.rowCount() == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def set_fields(self, fields: list[tuple[str, str]]) -> None:
         """Show (key, raw YAML) pairs without emitting anything."""
@@ -66,6 +83,7 @@ class OtherFieldsTable(QWidget):
             max(height + self.table.rowHeight(0) if self.table.rowCount() else height + 30, 60), 200
         )
         self.table.setFixedHeight(height)
+        self._show_hint()
 
     def _append(self, key: str, raw: str) -> None:
         row = self.table.rowCount()
@@ -78,6 +96,7 @@ class OtherFieldsTable(QWidget):
         self._filling = True
         self._append("", "")
         self._filling = False
+        self._show_hint()
         row = self.table.rowCount() - 1
         self.table.setCurrentCell(row, 0)
         self.table.editItem(self.table.item(row, 0))
@@ -91,6 +110,7 @@ class OtherFieldsTable(QWidget):
         self.table.removeRow(row)
         del self._keys[row]
         self._filling = False
+        self._show_hint()
         if key:
             self.fieldRemoved.emit(key)
 

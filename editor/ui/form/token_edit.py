@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QFrame, QLineEdit, QToolButton, QWidget
 
@@ -41,6 +41,8 @@ class TokenEdit(QFrame):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.activated[str].connect(self._on_completed)
         self.input.setCompleter(self.completer)
+        # installed after the completer's own filter, so it sees Enter first
+        self.completer.popup().installEventFilter(self)
         self._layout.addWidget(self.input)
         self.setFocusProxy(self.input)
 
@@ -114,8 +116,23 @@ class TokenEdit(QFrame):
     def _on_completed(self, text: str) -> None:
         self.add_token(text)
         self.input.clear()
+        # the completer writes the suggestion into the line edit after this signal
+        QTimer.singleShot(0, self.input.clear)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer.popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not popup.currentIndex().isValid()
+        ):
+            # the list is open but nothing in it is chosen: Enter makes a chip of the
+            # typed text at once (a chosen suggestion is the completer's to accept)
+            popup.hide()
+            self._commit_input()
+            return True
         if (
             watched is self.input
             and event.type() == QEvent.Type.KeyPress

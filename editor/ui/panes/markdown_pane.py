@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QFont,
     QFontDatabase,
     QKeyEvent,
     QKeySequence,
+    QTextCharFormat,
     QTextCursor,
+    QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from editor.ui.panes.find_bar import FindBar
 from editor.ui.panes.markdown_highlighter import MarkdownHighlighter
@@ -101,6 +104,7 @@ class MarkdownPane(QWidget):
         super().__init__(parent)
         self.editor = MarkdownEditor(self)
         self.editor.setAccessibleName("Markdown text")
+        self.editor.setPlaceholderText("Write the post here, in Markdown…")
         self.editor.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.palette())
         self.find_bar = FindBar(self.editor, self)
@@ -124,6 +128,7 @@ class MarkdownPane(QWidget):
         self.editor.imageDropped.connect(self.imageDropped)
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._scrolling_to: int | None = None
+        self.error_line: int | None = None  # the line marked by `mark_error_line`
         self.setFocusProxy(self.editor)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot: object,
@@ -179,7 +184,33 @@ class MarkdownPane(QWidget):
         doc.blockSignals(False)
         doc.setModified(False)
         self.highlighter.rehighlight()
+        self.mark_error_line(None)
         self.modificationChanged.emit(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # Appearance changed: new colours
+            self.highlighter.set_palette(self.palette())
+            self.highlighter.rehighlight()
+
+    def mark_error_line(self, line: int | None) -> None:
+        """Underline the line (1-based) an error points at, in red; None clears the mark."""
+        selections = []
+        block = self.editor.document().findBlockByNumber(line - 1) if line else None
+        if block is not None and block.isValid():
+            mark = QTextEdit.ExtraSelection()
+            mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            mark.format.setUnderlineColor(QColor(220, 40, 40))
+            mark.format.setBackground(QColor(220, 40, 40, 40))  # reads on light and dark
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            cursor = QTextCursor(block)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            mark.cursor = cursor
+            selections.append(mark)
+        self.error_line = line if selections else None
+        self.editor.setExtraSelections(selections)
 
     def text(self) -> str:
         return self.editor.toPlainText()

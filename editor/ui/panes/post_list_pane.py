@@ -14,10 +14,12 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
     QHelpEvent,
     QImageReader,
     QPainter,
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -44,7 +47,43 @@ from editor.ui.widgets.icons import icon
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 THUMB = QSize(64, 36)
-ROW_HEIGHT = 46
+ROW_HEIGHT = 64  # two lines of title, one of date and author
+FOLLOW_MS = 120  # arrow keys: the post under the highlight opens once the keys rest
+
+
+def two_lines(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """`text` on at most two lines of `width` pixels, broken between words, the second
+    elided at its end when the text is longer."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split()
+    first = ""
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if metrics.horizontalAdvance(candidate) <= width:
+            first, rest = candidate, " ".join(words[n:])
+            break
+    else:  # one long word: cut it where the line ends
+        cut = len(text)
+        while cut > 1 and metrics.horizontalAdvance(text[:cut]) > width:
+            cut -= 1
+        first, rest = text[:cut], text[cut:]
+    if not rest:
+        return [first]
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+def badge_text_colour(badge: QColor) -> QColor:
+    """White on the badge while that reads as bold text should (contrast >= 3:1, WCAG),
+    black on a light one (dark desktops' light blue links); never the window's base."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (badge.redF(), badge.greenF(), badge.blueF()))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    white_contrast = 1.05 / (luminance + 0.05)
+    return QColor(Qt.GlobalColor.white) if white_contrast >= 3 else QColor(Qt.GlobalColor.black)
 
 
 # a post's state with git: the word shown and its colour (published is quiet: most posts are)
@@ -190,7 +229,7 @@ class _Delegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Link))
             painter.drawRoundedRect(badge, 3, 3)
-            painter.setPen(palette.color(QPalette.ColorRole.Base))
+            painter.setPen(badge_text_colour(palette.color(QPalette.ColorRole.Link)))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "DRAFT")
             right -= w + 4
         title_font = painter.font()
@@ -198,34 +237,32 @@ class _Delegate(QStyledItemDelegate):
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(palette.color(text_role))
-        line_h = rect.height() // 2
-        title = painter.fontMetrics().elidedText(
-            entry.title, Qt.TextElideMode.ElideRight, right - x
-        )
-        painter.drawText(
-            QRect(x, rect.top(), right - x, line_h), Qt.AlignmentFlag.AlignVCenter, title
-        )
+        line_h = painter.fontMetrics().height()
+        top = rect.top()
+        for line in two_lines(painter.fontMetrics(), entry.title, right - x):
+            painter.drawText(QRect(x, top, right - x, line_h), Qt.AlignmentFlag.AlignVCenter, line)
+            top += line_h
         small = painter.font()
         small.setBold(False)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
         state = self.git_state(entry.rel_path) if self.git_state else None
         if entry.draft and state == "published":
             state = None  # a pushed draft is still not on the site: its DRAFT badge says enough
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        meta_h = metrics.height()
+        meta_line = QRect(x, rect.bottom() - meta_h, rect.right() - x, meta_h)
         meta_right = rect.right()
         if state is not None:
-            meta_right -= (
-                _paint_git_badge(
-                    painter, QRect(x, rect.top() + line_h, rect.right() - x, line_h), state, palette
-                )
-                + 4
-            )
-        painter.setFont(small)
+            meta_right -= _paint_git_badge(painter, meta_line, state, palette) + 4
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        meta_text = metrics.elidedText(" · ".join(meta), Qt.TextElideMode.ElideRight,
+                                       meta_right - x)  # fmt: skip
         painter.drawText(
-            QRect(x, rect.top() + line_h, meta_right - x, line_h),
+            QRect(x, meta_line.top(), meta_right - x, meta_h),
             Qt.AlignmentFlag.AlignVCenter,
-            " · ".join(meta),
+            meta_text,
         )
         painter.restore()
 
@@ -262,11 +299,27 @@ class PostListPane(QWidget):
         self.view.activated.connect(self._activated)
         self.filter_edit.textChanged.connect(self._on_filter)
         self.filter_edit.returnPressed.connect(self.view.setFocus)
+        # the arrow keys move the highlight: the post under it opens once they rest, so
+        # the list and the editor never disagree (as in a mail client)
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(lambda: self._activated(self.view.currentIndex()))
+        self._marking = False  # select_path moves the highlight: nothing to open
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyFilter")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setAccessibleName("No matching posts")
+        self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
         self._items: dict[Path, QStandardItem] = {}
+        self._sections: list[tuple[QStandardItem, str, int]] = []  # item, name, total
         self._current: Path | None = None
 
     def set_site_root(self, root: Path) -> None:
@@ -299,14 +352,14 @@ class PostListPane(QWidget):
             self._fill_item(item, entry)
             self._items[entry.path] = item
             (draft_rows if entry.draft else post_rows).append(item)
-        drafts.setText(f"Drafts ({len(draft_rows)})")
-        posts.setText(f"Posts ({len(post_rows)})")
         if draft_rows:
             drafts.appendRows(draft_rows)
         if post_rows:
             posts.appendRows(post_rows)
         self.model.appendRow(drafts)
         self.model.appendRow(posts)
+        self._sections = [(drafts, "Drafts", len(draft_rows)), (posts, "Posts", len(post_rows))]
+        self._show_counts()
         self.view.expandAll()
         if self._current is not None:
             self.select_path(self._current)
@@ -323,13 +376,37 @@ class PostListPane(QWidget):
         item.setData(entry, ENTRY_ROLE)
         words = [entry.title, entry.author, *entry.categories, *entry.tags, entry.rel_path]
         item.setData(" ".join(words), FILTER_ROLE)
-        item.setToolTip(str(entry.problem) if entry.problem else entry.rel_path)
+        item.setToolTip(f"{entry.title}\n{entry.problem or entry.rel_path}")
         accessible = entry.title + (", draft" if entry.draft else "")
         item.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
 
     def _on_filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self._show_counts()
         self.view.expandAll()
+
+    def _show_counts(self) -> None:
+        """Each section counts what the filter lets through; no match at all says so."""
+        text = self.filter_edit.text().strip()
+        shown = 0
+        for item, name, total in self._sections:
+            index = self.proxy.mapFromSource(item.index())
+            matching = self.proxy.rowCount(index) if index.isValid() else 0
+            shown += matching
+            label = f"{name} ({matching} of {total})" if text else f"{name} ({total})"
+            if item.text() != label:
+                item.setText(label)
+        nothing = bool(text) and shown == 0 and bool(self._items)
+        self.empty_label.setText(
+            f"No post matches “{text}”.\nThe filter looks at titles, categories, tags and authors."
+            if nothing
+            else ""
+        )
+        self.empty_label.setVisible(nothing)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._marking and isinstance(current.data(ENTRY_ROLE), PostEntry):
+            self._follow.start()
 
     def _activated(self, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)
@@ -345,9 +422,14 @@ class PostListPane(QWidget):
             return
         index = self.proxy.mapFromSource(item.index())
         if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self._follow.stop()
+            self._marking = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._marking = False
             self.view.scrollTo(index)
 
     def first_post(self) -> Path | None:

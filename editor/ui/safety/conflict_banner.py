@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from editor.ui.widgets.elided_label import ElidedLabel
 
 BannerState = Literal["hidden", "changed", "removed"]
 
@@ -28,6 +30,12 @@ class ConflictBanner(QFrame):
         self.setObjectName("conflictBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#conflictBanner { background: rgba(230, 180, 40, 60); }")
+        # the file on a line of its own, elided in the middle (full path as tooltip): a
+        # long name never wraps over several lines in a narrow window
+        self.path_label = ElidedLabel(self)
+        bold = self.path_label.font()
+        bold.setBold(True)
+        self.path_label.setFont(bold)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.reload_button = QPushButton("Reload (drop mine)", self)
@@ -36,15 +44,19 @@ class ConflictBanner(QFrame):
         self.dismiss_button = QPushButton("Dismiss", self)
         self.reload_button.setToolTip("Load the version on disk; your unsaved changes are dropped")
         self.keep_button.setToolTip("Keep your text; the next Save overwrites the file on disk")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.message, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (
             self.compare_button,
             self.reload_button,
             self.keep_button,
             self.dismiss_button,
         ):
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.path_label)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
         self.reload_button.clicked.connect(self._reload)
         self.keep_button.clicked.connect(self._keep)
         self.compare_button.clicked.connect(self.compareRequested)
@@ -57,18 +69,16 @@ class ConflictBanner(QFrame):
         return self._state
 
     def show_changed(self, path: str | Path) -> None:
-        name = Path(path).name
+        self.path_label.setText(str(path))
         self.message.setText(
-            f"<b>{_escape(name)}</b> was changed on disk by another program, "
-            "and you have unsaved changes."
+            "This file was changed on disk by another program, and you have unsaved changes."
         )
         self._show("changed", reload=True, keep=True, compare=True, dismiss=False)
 
     def show_removed(self, path: str | Path) -> None:
-        name = Path(path).name
+        self.path_label.setText(str(path))
         self.message.setText(
-            f"<b>{_escape(name)}</b> was deleted or renamed on disk. Your text is still here; "
-            "Save writes it back."
+            "This file was deleted or renamed on disk. Your text is still here; Save writes it back."
         )
         self.keep_button.setText("Keep mine")
         self._show("removed", reload=False, keep=True, compare=False, dismiss=True)
@@ -86,6 +96,12 @@ class ConflictBanner(QFrame):
         self.compare_button.setVisible(compare)
         self.dismiss_button.setVisible(dismiss)
         self.show()
+        # laid out now, at least at its natural size: its buttons can be clicked at once,
+        # even before the window around it has had its next layout pass
+        self.resize(self.size().expandedTo(self.sizeHint()))
+        layout = self.layout()
+        if layout is not None:
+            layout.setGeometry(self.rect())
 
     def _reload(self) -> None:
         self.dismiss()
@@ -94,7 +110,3 @@ class ConflictBanner(QFrame):
     def _keep(self) -> None:
         self.dismiss()
         self.keepMineRequested.emit()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

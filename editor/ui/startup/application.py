@@ -10,18 +10,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from editor import __version__
 from editor.core import paths
-from editor.core.errors import BylineError
+from editor.core.errors import BylineError, SiteError
 from editor.core.site.sample_blog import install_sample_blog
-from editor.core.site.site import Site
+from editor.core.site.site import Site, is_lone_post
 from editor.resources import read_text, resource_path
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
 from editor.ui.startup.file_open import FileOpener
 from editor.ui.startup.first_paint import exit_after_first_paint_if_asked
+from editor.ui.startup.open_failed import ask_what_instead
 from editor.ui.startup.quit_signals import QuitSignals
 from editor.ui.window.main_window import MainWindow
 
@@ -35,7 +36,12 @@ def choose_target(path: str | None, settings: Settings, data_dir: Path) -> tuple
     """The site (and maybe the post) to open: PATH, else the last site, else the sample blog."""
     if path:
         target = Path(path).expanduser().resolve()
-        site = Site.open(target, learn=False, cache_dir=app_cache_dir())
+        try:
+            site = Site.open(target, learn=False, cache_dir=app_cache_dir())
+        except SiteError:
+            if not is_lone_post(target):
+                raise
+            site = Site.lone_post(target, cache_dir=app_cache_dir())
         return site, target if target.is_file() else None
     last = settings.get("site/last")
     if last and Path(last).is_dir():
@@ -89,6 +95,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="byline")
     parser.add_argument("path", nargs="?", help="a site folder or a post to open")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-settled", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -100,15 +107,24 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setWindowIcon(app_icon())
     app.setStyleSheet(read_text("style.qss"))
     settings = Settings()
-    try:
-        window = open_window(args.path, settings)
-    except BylineError as exc:
-        QMessageBox.critical(None, "Byline", str(exc))
-        return 2
+    path = args.path
+    while True:
+        try:
+            window = open_window(path, settings)
+            break
+        except BylineError as exc:
+            path = ask_what_instead(exc)
+            if path is None:
+                return 2
     probe = None
-    if args.measure_startup or os.environ.get(MEASURE_ENV):
+    if args.measure_startup or args.measure_settled or os.environ.get(MEASURE_ENV):
         probe = _FirstPaint(quit_after=args.measure_startup)
         window.installEventFilter(probe)
+    if args.measure_settled:
+        from editor.ui.startup.settled import SettledProbe
+
+        window.settled_probe = SettledProbe(window.preview.browser.viewport(),
+                                            window.preview.rendered)  # fmt: skip
     exit_after_first_paint_if_asked(app, window)
     window.show()
     if args.screenshot:

@@ -21,7 +21,7 @@ from editor.core.index.site_index import Vocabulary, index_of
 from editor.core.render import SiteContext
 from editor.core.site import post_actions
 from editor.core.site.post_checks import check_post
-from editor.core.site.site import Site
+from editor.core.site.site import Site, is_lone_post
 from editor.ui.dialogs import prompts
 from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.form.front_matter_form import FrontMatterForm
@@ -36,9 +36,10 @@ from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.sitewide.sitewide_wiring import SitewideWiring
 from editor.ui.widgets.tasks import TaskRunner
-from editor.ui.window import index_jobs, window_layout
+from editor.ui.window import index_jobs, lone_post, window_layout
 from editor.ui.window.document import Document
 from editor.ui.window.image_wiring import ImageWiring, alt_text_warnings
+from editor.ui.window.publish_undo import PublishUndo
 from editor.ui.window.window_actions import WindowActions
 
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
+        self.publish_undo = PublishUndo(self)
         self.addToolBar(publish_toolbar(self))
         self._build_layout()
         # one index job at a time: the index is not shared between threads
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         img.accept_header_drops_on(self.preview.browser.viewport())
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
+        self.form.errorLineClicked.connect(self.markdown.go_to_line)
+        self.form.errorLineClicked.connect(lambda _line: self.markdown.editor.setFocus())
         self.markdown.textEdited.connect(self._idle.start)
         self.markdown.textEdited.connect(self.safety.autosaver.document_changed)
         self.markdown.textEdited.connect(self._request_preview)  # the pane debounces it
@@ -188,11 +192,15 @@ class MainWindow(QMainWindow):
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
         self.sitewide.set_site(site)
-        self.settings.add_recent_site(str(site.root))
-        self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
+        if not site.lone:  # a lone post is no site to come back to
+            self.settings.add_recent_site(str(site.root))
+            self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
+        lone_post.apply(self)
         self._start_indexing()
 
     def _start_indexing(self) -> None:
+        if self.site.lone:
+            return
         self.status.set_busy("Indexing posts…")
         self.indexer.submit(index_jobs.first_refresh(self.site, self.index))
 
@@ -206,10 +214,16 @@ class MainWindow(QMainWindow):
 
     def _refresh_site(self) -> None:
         """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
-        self.indexer.submit(index_jobs.refresh(self.index))
+        if not self.site.lone:
+            self.indexer.submit(index_jobs.refresh(self.index))
+
+    def refresh_paths(self, *paths: Path) -> None:
+        """Files changed by Byline itself (saved, moved): the list shows them as they are."""
+        self._refresh_paths(*paths)
 
     def _refresh_paths(self, *paths: Path) -> None:
-        self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
+        if not self.site.lone:
+            self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
 
     def _newest_post_file(self) -> Path | None:
         files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
@@ -221,8 +235,10 @@ class MainWindow(QMainWindow):
         try:
             site = Site.open(path, learn=False, cache_dir=app_cache_dir())
         except BylineError as exc:
-            prompts.show_error(self, "Open Site", str(exc))
-            return False
+            if not is_lone_post(path):
+                prompts.show_error(self, "Open Site", str(exc))
+                return False
+            site = Site.lone_post(path, cache_dir=app_cache_dir())
         self._set_site(site)
         first = self._newest_post_file()
         if first is not None:
@@ -375,11 +391,12 @@ class MainWindow(QMainWindow):
             if doc.try_leave_raw(text):
                 return
             self.form.set_raw_error(doc.error)
+            self.markdown.mark_error_line(doc.error.line if doc.error else None)
         else:
             doc.set_body(text)
         self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
         if doc.post is not None:
-            warnings = check_post(self.site, doc.post, doc.path)
+            warnings = check_post(self.site, doc.post, doc.path, staged=doc.images)
             self.form.set_warnings(warnings + alt_text_warnings(doc.post.body))
 
     def _on_raw_changed(self, raw: bool) -> None:
@@ -407,7 +424,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(doc.dirty)
         self.status.set_saved(doc.dirty, doc.raw, new=doc.is_new)
         if doc.path is None:
-            self.status.set_path("not saved yet", "")
+            # the saved state says "New, not saved yet": here, where the file will go
+            self.status.set_path(f"{site_name}: named from the title when first saved", "")
         else:
             try:
                 shown = doc.path.relative_to(self.site.root).as_posix()
@@ -446,6 +464,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, path: Path) -> None:
         self._refresh_paths(path)
+        self._idle.start()  # warnings about what the save changed (an image written) go now
         self.post_list.select_path(path)
         self.actions.publish.setEnabled(self.document.draft)
         self._update_title()
@@ -463,6 +482,7 @@ class MainWindow(QMainWindow):
             return False
         self.sync_body()
         old = doc.path
+        before = doc.post.to_bytes()  # what Undo Publish writes back
         try:
             new = post_actions.publish_draft(
                 self.site, old, doc.post, dt.datetime.now(self.site.zone)
@@ -475,7 +495,10 @@ class MainWindow(QMainWindow):
         self.safety.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
-        self.status.showMessage(f"Published as {new.name}", 6000)
+        self.publish_undo.remember(old, new, before)
+        self.status.showMessage(
+            f"Published as {new.name} (File > Undo Publish takes it back)", 10000
+        )
         return True
 
     def rename_to_match(self) -> bool:

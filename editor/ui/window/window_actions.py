@@ -24,6 +24,9 @@ class WindowActions:
             if icon_name:
                 a.setIcon(icon(icon_name))
             a.setCheckable(checkable)
+            # a menu shows a checkable item's state as a check mark, as for its neighbours;
+            # its icon is for toolbars
+            a.setIconVisibleInMenu(not checkable)
             return a
 
         self.new_post = act("&New Post", SK.New, "new")
@@ -34,6 +37,7 @@ class WindowActions:
         self.revert = act("Re&vert")
         self.history = act("&History…", "Ctrl+Shift+H")
         self.publish = act("&Publish Draft", "Ctrl+Shift+P", "publish")
+        self.undo_publish = act("Undo Publ&ish")
         self.publish_site = act("P&ublish…", "Ctrl+Alt+P", "publish")
         self.sync = act("S&ync", None, "sync")
         self.preview_site = act("Preview on the &Site", None, "site", checkable=True)
@@ -71,6 +75,7 @@ class WindowActions:
             self.history,
             None,
             self.publish,
+            self.undo_publish,
             self.rename,
             self.reveal,
             None,

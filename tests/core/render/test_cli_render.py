@@ -21,4 +21,4 @@ def test_render_body_only_of_a_file_without_front_matter(tmp_path, capsys):
 
 def test_render_missing_file_is_a_clear_error(tmp_path, capsys):
     assert main(["render", str(tmp_path / "nope.md")]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"byline: {tmp_path / 'nope.md'} does not exist\n"

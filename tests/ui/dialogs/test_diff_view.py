@@ -11,7 +11,7 @@ def test_side_by_side_table(qtbot: QtBot) -> None:
     assert table.rowCount() == 3
     cells = [[table.item(r, c).text() for c in range(4)] for r in range(3)]
     assert cells == [["1", "a", "1", "a"], ["2", "b", "2", "c"], ["", "", "3", "d"]]
-    assert view.summary.text() == "2 line(s) differ."
+    assert view.summary.text() == "2 lines differ."
     view.set_texts("same\n", "same\n")
     assert view.summary.text() == "The two versions are identical."
 

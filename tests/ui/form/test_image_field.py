@@ -45,10 +45,10 @@ def test_choose_stages_a_processed_image(
         field.choose_button.click()
     image = blocker.args[0]
     assert isinstance(image, ProcessedImage)
-    assert (image.width, image.height) == (2000, 3000)  # upright portrait
+    assert (image.width, image.height) == (1333, 2000)  # upright portrait, 2000 px tall at most
     assert field.staged() is image and field.rel_path() == image.rel_path
     assert field.path_label.full_text() == image.rel_path
-    assert field.info_label.text() == f"2000 × 3000 px · {human_size(image.size)}"
+    assert field.info_label.text() == f"1333 × 2000 px · {human_size(image.size)}"
     pixmap = field.thumbnail.pixmap()
     assert not pixmap.isNull() and pixmap.height() == 96
     assert not field.is_busy()

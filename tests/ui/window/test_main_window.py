@@ -190,7 +190,7 @@ def test_new_post_file_name_and_front_matter(qtbot, window: MainWindow) -> None:
         "tags: []\n"
         "---\n"
         "\n"
-        "Body text."
+        "Body text.\n"  # ends with a line break, as the sample blog's posts do
     )
     # the name never changes silently afterwards
     _retitle(qtbot, window, "Another title")
@@ -374,11 +374,13 @@ def test_a_file_that_is_not_utf8_opens_read_only(qtbot, window: MainWindow, monk
 def test_default_pane_sizes_make_the_markdown_pane_widest() -> None:
     from editor.ui.window.window_layout import default_sizes
 
-    for width in (1280, 1440, 1920, 2560):
-        list_w, form_w, markdown_w, preview_w = default_sizes(width, 345)
+    for width in (1024, 1280, 1366, 1440, 1920, 2560):
+        list_w, form_w, markdown_w, preview_w = default_sizes(width)
         assert list_w + form_w + markdown_w + preview_w == width
         assert markdown_w > max(list_w, form_w, preview_w), width
-    assert default_sizes(1440, 345) == (245, 360, 475, 360)
+        assert markdown_w >= 0.36 * width - 1, width
+    assert default_sizes(1440) == (216, 317, 561, 346)
+    assert default_sizes(1280) == (192, 282, 499, 307)
 
 
 def test_index_cache_lives_in_qt_cache_location(window: MainWindow) -> None:
@@ -394,6 +396,9 @@ def test_index_cache_lives_in_qt_cache_location(window: MainWindow) -> None:
 def test_scroll_sync_both_ways_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     body = "\n\n".join(f"## Heading {i}\n\nParagraph {i} with some words." for i in range(80))
     editor = window.markdown.editor
+    # the open post's own first render is done: the one waited for below is the new text's
+    qtbot.waitUntil(lambda: window.preview.html() != "" and not window.preview.is_busy(),
+                    timeout=10000)  # fmt: skip
     with qtbot.waitSignal(window.preview.rendered, timeout=10000):
         editor.selectAll()
         editor.insertPlainText(body)  # typed (as one edit): the preview follows

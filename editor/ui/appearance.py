@@ -52,12 +52,13 @@ def palette_for(choice: str) -> QPalette | None:
     return palette
 
 
-def apply(choice: str) -> None:
-    """Give the whole application the chosen appearance ("system", "light" or "dark")."""
+def apply(choice: str) -> bool:
+    """Give the whole application the chosen appearance ("system", "light" or "dark");
+    False when nothing changed."""
     app = QApplication.instance()
     global _system, _applied
     if not isinstance(app, QApplication) or choice == _applied:
-        return  # nothing to change: start-up with "system" costs nothing
+        return False  # nothing to change: start-up with "system" costs nothing
     _applied = choice if choice in ("light", "dark") else "system"
     if _system is None:
         _system = (app.palette(), app.style().name())
@@ -74,3 +75,4 @@ def apply(choice: str) -> None:
     if sheet:  # widgets under a style sheet keep the palette they were polished with
         app.setStyleSheet("")
         app.setStyleSheet(sheet)
+    return True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolBar, QVBoxLayout, 
 
 from editor.ui.panes.find_bar import FindBar
 from editor.ui.panes.markdown_highlighter import MarkdownHighlighter
-from editor.ui.widgets.icons import icon
+from editor.ui.widgets.icons import set_icon
 
 _LIST_LINE = re.compile(r"^(\s*)([-*+]|\d+[.)])\s")
 INDENT = "  "
@@ -135,7 +135,7 @@ class MarkdownPane(QWidget):
                 icon_name: str | None = None, toolbar: bool = True) -> QAction:  # fmt: skip
         action = QAction(text, self)
         if icon_name:
-            action.setIcon(icon(icon_name))
+            set_icon(action, icon_name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

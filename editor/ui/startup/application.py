@@ -18,6 +18,7 @@ from editor.core.errors import BylineError, SiteError
 from editor.core.site.sample_blog import install_sample_blog
 from editor.core.site.site import Site, is_lone_post
 from editor.resources import read_text, resource_path
+from editor.ui import appearance
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
 from editor.ui.startup.file_open import FileOpener
@@ -107,6 +108,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setWindowIcon(app_icon())
     app.setStyleSheet(read_text("style.qss"))
     settings = Settings()
+    appearance.apply(settings.get("appearance/theme"))  # before any icon is drawn
     path = args.path
     while True:
         try:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QRectF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from editor.resources import resource_path
@@ -46,6 +54,24 @@ def icon(name: str) -> QIcon:
     colour = palette.color(QPalette.ColorRole.WindowText).name()
     ratio = QGuiApplication.primaryScreen().devicePixelRatio() if app else 1.0
     return _icon(name, colour, ratio)
+
+
+ICON_PROPERTY = "bylineIcon"
+
+
+def set_icon(action: QAction, name: str) -> None:
+    """Give `action` the named icon, remembered so that `retint` can redraw it."""
+    action.setIcon(icon(name))
+    action.setProperty(ICON_PROPERTY, name)
+
+
+def retint(root: QObject) -> None:
+    """Redraw the icons `set_icon` gave the actions under `root` in the palette's colour
+    now (the appearance changed: dark icons would vanish on a dark window)."""
+    for action in root.findChildren(QAction):
+        name = action.property(ICON_PROPERTY)
+        if name:
+            action.setIcon(icon(str(name)))
 
 
 def app_icon() -> QIcon:

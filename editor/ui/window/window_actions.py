@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from editor.ui.widgets.icons import icon
+from editor.ui.widgets.icons import set_icon
 
 SK = QKeySequence.StandardKey
 
@@ -22,7 +22,7 @@ class WindowActions:
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
             if icon_name:
-                a.setIcon(icon(icon_name))
+                set_icon(a, icon_name)
             a.setCheckable(checkable)
             # a menu shows a checkable item's state as a check mark, as for its neighbours;
             # its icon is for toolbars

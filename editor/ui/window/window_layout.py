@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QScrollArea, QSplitter
 
 from editor.ui import appearance
+from editor.ui.widgets.icons import retint
 
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
@@ -146,7 +147,8 @@ def apply_settings(window: MainWindow) -> None:
     for key, action in views:
         action.setChecked(bool(s.get(key)))
         action.toggled.emit(action.isChecked())
-    appearance.apply(s.get("appearance/theme"))
+    if appearance.apply(s.get("appearance/theme")):
+        retint(window)  # icons drawn for the old palette
     window.markdown.set_font_choice(s.get("editor/font"), s.get("editor/font_size"))
     window.markdown.set_wrap(s.get("editor/wrap"))
     window.images.set_settings(s.image_settings())

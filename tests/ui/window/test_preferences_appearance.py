@@ -110,3 +110,25 @@ def test_view_menu_shows_check_marks_not_icons(window: MainWindow) -> None:
     a = window.actions
     for action in (a.show_list, a.show_form, a.show_preview):
         assert action.isCheckable() and not action.isIconVisibleInMenu()
+
+
+def test_icons_follow_the_appearance(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Toolbar icons are drawn in the palette's text colour: light ones on a dark window."""
+    from editor.ui.widgets.icons import ICON_PROPERTY
+
+    bold = window.markdown.actions_by_name["bold"]
+    assert bold.property(ICON_PROPERTY)
+
+    def ink(action) -> int:  # type: ignore[no-untyped-def]
+        image = action.icon().pixmap(16, 16).toImage()
+        seen = [image.pixelColor(x, y) for x in range(16) for y in range(16)]
+        drawn = [c for c in seen if c.alpha() > 200]
+        return max(c.lightness() for c in drawn)
+
+    try:
+        _run_preferences(window, monkeypatch, lambda d: d.appearance.setCurrentIndex(2))
+        assert ink(bold) > 180  # light ink on the dark window
+        _run_preferences(window, monkeypatch, lambda d: d.appearance.setCurrentIndex(1))
+        assert ink(bold) < 80
+    finally:
+        _run_preferences(window, monkeypatch, lambda d: d.appearance.setCurrentIndex(0))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.cli.output import printable
-from editor.core.errors import BylineError, PostFormatError
+from editor.core.errors import BylineError, InvalidDateError, PostFormatError
 
 if TYPE_CHECKING:
     from editor.cli import Subparsers
@@ -25,7 +25,14 @@ def add_render(sub: Subparsers) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from editor.core.post.post import decode, parse_post
-    from editor.core.render import RenderOptions, SiteContext, render_post, standalone_page
+    from editor.core.render import (
+        FRONT_MATTER_ERROR,
+        RenderOptions,
+        SiteContext,
+        broken_post_body,
+        render_post,
+        standalone_page,
+    )
     from editor.core.safety.post_io import read_file
     from editor.core.safety.storage import atomic_write
 
@@ -35,17 +42,35 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not path.exists():
         raise BylineError(f"{path} does not exist")
     data, _ = read_file(path)  # a clear error for a pipe, a folder or a file over 16 MB
+    broken: PostFormatError | None = None
     try:
         post = parse_post(data, path=str(path))
         body, fields = post.body_for_editing(), dict(post.values)
-    except PostFormatError:
-        body, fields = decode(data, str(path)).removeprefix("\ufeff"), {}
+    except PostFormatError as exc:
+        text = decode(data, str(path)).removeprefix("\ufeff")
+        body, fields = text, {}
+        if text.startswith("---"):  # front matter it cannot read: the body alone, the
+            broken = exc  # error above it (and on stderr, exit 1)
+            body, fields = broken_post_body(text), {FRONT_MATTER_ERROR: exc.message}
     site = SiteContext.for_path(path)
     options = RenderOptions(column_width=None, line_anchors=False, header=not args.body_only)
     rendered = render_post(body, fields, site, options, base_dir=path.resolve().parent)
-    html = rendered.body + "\n" if args.body_only else standalone_page(rendered, dark=args.dark)
+    html = (
+        rendered.body + "\n"
+        if args.body_only
+        else standalone_page(rendered, dark=args.dark, site=site)
+    )
     if args.output:
         atomic_write(args.output, html.encode("utf-8"))
     else:
         sys.stdout.write(printable(html, keep_cr=True))  # ESC in a post never reaches the terminal
+    if broken is not None:
+        where = f"{path}:{broken.line}" if broken.line else str(path)
+        print(
+            f"byline: {printable(where)}: front matter cannot be read: "
+            f"{printable(broken.message)}; rendered the body alone",
+            file=sys.stderr,
+        )
+        # a date out of range is read (only not shown): the YAML itself is fine
+        return 0 if isinstance(broken, InvalidDateError) else 1
     return 0

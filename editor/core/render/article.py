@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Mapping
@@ -10,16 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.core.errors import BylineError
 from editor.core.markup.mathjax import for_preview as math_for_preview
-from editor.core.post.dates import parse_date_value
 from editor.core.render.context import RenderOptions, SiteContext
+from editor.core.render.header import render_footer, render_header
 from editor.core.render.highlight import pygments_css
 from editor.core.render.kramdown import render_sections, section_separator
 from editor.core.render.liquid import render_liquid
 from editor.core.render.media import resolve_images
 from editor.core.render.sanitize import bound_work
 from editor.core.render.sections import join_sections, without_marks
+from editor.core.render.site_look import site_css, site_look
 from editor.resources import read_text
 
 DARK_MARK = "/* == dark == */"
@@ -34,7 +33,14 @@ def _glyph(m: re.Match[str]) -> str:
 
 
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ROUGE_WRAP = re.compile(
+    r'<div class="[^"]*highlighter-rouge[^"]*"><div class="highlight">(<pre\b.*?</pre>)</div></div>',
+    re.S,
+)
 _CLASS = re.compile(r'\sclass="([^"]*)"')
+# Qt cannot scroll one block sideways: a code block wraps instead of widening the page
+_QT_PRE = '<tr><td><pre class="highlight">'
+_QT_PRE_WRAPPED = '<tr><td><pre class="highlight" style="white-space: pre-wrap">'
 _CODE_TABLE = (
     '<table class="byline-code" width="100%" cellpadding="8" cellspacing="0" border="0">'
     r"<tr><td>\1\2\3</td></tr></table>"
@@ -68,8 +74,14 @@ def for_qt(html: str) -> str:
     html = _CHECKBOX.sub(_glyph, html)
     html = math_for_preview(html)
     html = _HEADING.sub(_heading_as_paragraph, html)
+    # Rouge's two divs around a code block would be an empty grey band above the code
+    html = _ROUGE_WRAP.sub(r"\1", html)
+    # Qt draws no border on the notes' div: a rule sets them apart from the body
+    html = html.replace(
+        '<div class="footnotes"', '<hr class="byline-footnotes-rule" /><div class="footnotes"'
+    )
     html = _QUOTE_OPEN.sub(_QUOTE_TABLE, html).replace("</blockquote>", "</td></tr></table>")
-    return _PRE.sub(_CODE_TABLE, html)
+    return _PRE.sub(_CODE_TABLE, html).replace(_QT_PRE, _QT_PRE_WRAPPED)
 
 
 @dataclass(frozen=True)
@@ -79,61 +91,6 @@ class Rendered:
     html: str
     body: str
     title: str
-
-
-def author_name(value: Any, site: SiteContext) -> str:
-    """The author's display name from `_config.yml` `authors:`, else the value as written."""
-    key = "" if value is None else str(value)
-    author = site.config.authors.get(key)
-    return author.label if author else key
-
-
-def readable_date(value: Any, site: SiteContext) -> str:
-    """`2025-08-14T22:02:54` -> `14 August 2025`; text that is no date is shown as written."""
-    if value is None or value == "":
-        return ""
-    try:
-        moment = parse_date_value(value)
-    except (BylineError, TypeError, ValueError):
-        return str(value)
-    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
-        moment = moment.astimezone(site.config.zone)
-    return f"{moment.day} {moment:%B %Y}"
-
-
-def _categories(value: Any) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value if v is not None and str(v)]
-    return str(value).split() if value else []
-
-
-def render_header(fields: Mapping[str, Any], site: SiteContext) -> str:
-    """The post's header as its page shows it: image, title, author, date, categories."""
-    parts = ['<div class="byline-post-header">']
-    image = fields.get("image")
-    if isinstance(image, dict):
-        image = image.get("path") or image.get("feature")
-    if image:
-        parts.append(
-            f'<p class="byline-header-image"><img src="{html.escape(str(image))}" alt="" /></p>'
-        )
-    title = str(fields.get("title") or "")
-    parts.append(f'<h1 class="byline-post-title">{html.escape(title)}</h1>')
-    meta = [
-        f'<span class="byline-author">{html.escape(name)}</span>'
-        for name in [author_name(fields.get("author"), site)]
-        if name
-    ]
-    date = readable_date(fields.get("date"), site)
-    if date:
-        meta.append(f'<span class="byline-date">{html.escape(date)}</span>')
-    cats = _categories(fields.get("categories", fields.get("category")))
-    if cats:
-        meta.append(f'<span class="byline-categories">{html.escape(", ".join(cats))}</span>')
-    if meta:
-        parts.append(f'<p class="byline-post-meta">{" · ".join(meta)}</p>')
-    parts.append("</div>")
-    return "\n".join(parts)
 
 
 @dataclass(frozen=True)
@@ -168,7 +125,14 @@ def render_parts(
         sections = [(first, for_qt(html)) for first, html in sections]
     head = ""
     if options.header:
-        head = resolve_images(render_header(fields, site), site, options.column_width, base_dir)
+        words = len(body.split())
+        head = resolve_images(
+            render_header(fields, site, words), site, options.column_width, base_dir
+        )
+        footer = render_footer(fields, site)
+        if footer and sections:  # the layout's tags after the content
+            first, last = sections[-1]
+            sections[-1] = (first, f"{last}\n{footer}")
         if options.qt_rich_text:
             head = for_qt(head)
     return RenderedParts(head, sections, str(fields.get("title") or ""))
@@ -193,11 +157,33 @@ def render_post(
     return Rendered(html=page, body=body_html, title=parts.title)
 
 
-def stylesheet(dark: bool = False) -> str:
-    """resources/preview.css for the palette: its light rules, plus the dark ones if dark."""
+# the sizes preview.css gives headings at full width (px); narrower panes scale them down
+_HEADING_SIZES = {
+    "h1, .byline-h1": 32,
+    "h2, .byline-h2": 26,
+    "h3, .byline-h3": 21,
+    ".byline-post-title": 36,
+}
+FULL_WIDTH = 680
+
+
+def stylesheet(
+    dark: bool = False, site: SiteContext | None = None, width: int | None = None
+) -> str:
+    """resources/preview.css for the palette: its light rules, plus the dark ones if dark;
+    then the basics of the site's own stylesheet, and heading sizes for a pane `width`
+    px wide (a 36 px title takes five lines in a narrow pane)."""
     css = read_text("preview.css")
     light, _, dark_rules = css.partition(DARK_MARK)
-    return light + (dark_rules if dark else "") + "\n" + pygments_css(dark)
+    out = light + (dark_rules if dark else "") + "\n" + pygments_css(dark)
+    if site is not None:
+        out += "\n" + site_css(site_look(site), dark)
+    if width is not None and width < FULL_WIDTH:
+        scale = max(0.6, width / FULL_WIDTH)
+        out += "\n" + "\n".join(
+            f"{sel} {{ font-size: {round(px * scale)}px; }}" for sel, px in _HEADING_SIZES.items()
+        )
+    return out
 
 
 # the page shows the post and nothing else: no script runs, nothing comes from the network
@@ -209,12 +195,14 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def standalone_page(rendered: Rendered, *, dark: bool = False) -> str:
+def standalone_page(
+    rendered: Rendered, *, dark: bool = False, site: SiteContext | None = None
+) -> str:
     """A self-contained HTML page: the stylesheet inlined, images as absolute file: URLs."""
     title = html.escape(rendered.title or "Preview")
     return (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8" />\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}" />\n'
-        f"<title>{title}</title>\n<style>\n{stylesheet(dark)}\n</style>\n</head>\n"
+        f"<title>{title}</title>\n<style>\n{stylesheet(dark, site)}\n</style>\n</head>\n"
         f'<body>\n<div class="byline-article">\n{rendered.html}\n</div>\n</body>\n</html>\n'
     )

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
 
 from editor.core.render import RenderedParts, RenderOptions, SiteContext, render_parts
@@ -85,6 +86,10 @@ class PreviewDocument(QTextDocument):
     def __init__(self) -> None:
         super().__init__()
         self.loaded: set[str] = set()
+        # break lines at spaces only: a table cell never splits "Waterproof" in two
+        option = self.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setDefaultTextOption(option)
 
     def loadResource(self, kind: int, url: QUrl) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:

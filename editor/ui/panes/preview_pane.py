@@ -25,7 +25,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor.core.render import SiteContext, stylesheet
@@ -84,6 +90,7 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None, *, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.browser = _Browser(self)
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # tables wrap at spaces
         self.browser.setObjectName("previewBrowser")
         self.browser.setAccessibleName("Preview")
         layout = QVBoxLayout(self)
@@ -145,7 +152,7 @@ class PreviewPane(QWidget):
             return
         body, fields, site = self._inputs
         column, width = self._widths()
-        css = stylesheet(self._is_dark())
+        css = stylesheet(self._is_dark(), site, column)  # the site's look, headings to fit
         same_frame = self._map is not None and width == self._shown_width and css == self._shown_css
         shown = self._map.html() if same_frame and self._map is not None else ()
         request = RenderRequest(

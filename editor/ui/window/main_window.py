@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.core.errors import BylineError, ConflictError
 from editor.core.index.site_index import Vocabulary, index_of
-from editor.core.render import SiteContext
+from editor.core.render import FRONT_MATTER_ERROR, SiteContext, broken_post_body
 from editor.core.site import post_actions
 from editor.core.site.post_checks import check_post
 from editor.core.site.site import Site, is_lone_post
@@ -381,7 +381,10 @@ class MainWindow(QMainWindow):
         doc = self.document
         fields = dict(doc.post.values) if doc.post is not None and not doc.raw else {}
         site = self.images.render_site(self._render_site)  # + staged images
-        self.preview.request_render(self.markdown.text(), fields, site)
+        text = self.markdown.text()
+        if doc.raw and doc.error is not None:  # the body alone, the error above it
+            text, fields = broken_post_body(text), {FRONT_MATTER_ERROR: doc.error.message}
+        self.preview.request_render(text, fields, site)
 
     def _on_idle(self) -> None:
         """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""

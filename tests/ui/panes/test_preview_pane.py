@@ -150,3 +150,18 @@ def test_whole_new_documents_replace_each_other(qtbot, pane):
     qtbot.wait(10)  # the old documents are dropped when the GUI is idle
     assert pane.plain_text().strip().endswith("Only a paragraph now.")
     assert pane._old_docs == []
+
+
+def test_a_wide_code_block_or_table_never_widens_the_preview(qtbot, pane):
+    """Only the code wraps (Qt cannot scroll one block): the title stays in view; table
+    cells break at spaces, never inside "Waterproof"."""
+    long_line = "x = call(" + ", ".join(f"argument_{i}" for i in range(40)) + ")"
+    body = (
+        f"```python\n{long_line}\n```\n\n"
+        "| Item | Note |\n|---|---|\n| Waterproof jacket | light and warm in the wind |\n"
+    )
+    _render(qtbot, pane, body, {"title": "A long title for a narrow pane"})
+    bar = pane.browser.horizontalScrollBar()
+    assert bar.maximum() == 0
+    document = pane.browser.document()
+    assert document.defaultTextOption().wrapMode().name == "WordWrap"

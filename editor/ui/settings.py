@@ -27,6 +27,7 @@ _TABLE = (
     Setting("view/post_list", True, bool),
     Setting("view/preview", True, bool),
     Setting("view/form", True, bool),
+    Setting("view/outline", False, bool),
     Setting("appearance/theme", "system", str),  # "system", "light" or "dark"
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"
     Setting("editor/font_size", 11, int),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,8 +25,9 @@ TYPING_PAUSE_MS = 120  # results follow the typing, not every key
 MARK = "background:#ffe08a;color:#000;font-weight:bold"
 
 
-def hit_html(hit: Hit) -> str:
-    """One result row: the title, its date and file, and the snippet with the match marked."""
+def hit_html(hit: Hit, muted: str = "gray") -> str:
+    """One result row: the title, its date and file, and the snippet with the match marked
+    (`muted`: the colour of the date line, from the palette: light and dark themes)."""
     snippet = "".join(
         f'<span style="{MARK}">{html.escape(text)}</span>' if matched else html.escape(text)
         for text, matched in hit.snippet
@@ -36,7 +37,7 @@ def hit_html(hit: Hit) -> str:
         date += " · draft"
     return (
         f"<b>{html.escape(hit.title)}</b><br>"
-        f'<span style="color:gray">{html.escape(date)} · {html.escape(hit.rel_path)}</span><br>'
+        f'<span style="color:{muted}">{html.escape(date)} · {html.escape(hit.rel_path)}</span><br>'
         f"{snippet}"
     )
 
@@ -153,12 +154,30 @@ class FindPanel(QWidget):
         self.query_edit.setFocus()
         self.query_edit.selectAll()
 
+    def _follow_palette(self) -> str:
+        """The rows are rich-text labels: a faint selection band (the theme's highlight, see
+        through) keeps their text readable in light and dark themes alike."""
+        palette = self.palette()
+        band = palette.color(QPalette.ColorRole.Highlight)
+        r, g, b = band.red(), band.green(), band.blue()
+        self.results.setStyleSheet(
+            f"QListWidget::item:selected {{ background: rgba({r}, {g}, {b}, 70); "
+            f"border-left: 3px solid {band.name()}; }}"
+        )
+        text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+        mix = [
+            round(a * 0.55 + b * 0.45)
+            for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+        ]
+        return "#{:02x}{:02x}{:02x}".format(*mix)  # halfway to the background: muted
+
     def show_results(self, results: Results) -> None:
         self._hits = list(results.hits)
         self.results.clear()
+        muted = self._follow_palette()
         for hit in self._hits:
             item = QListWidgetItem(self.results)
-            label = QLabel(hit_html(hit))
+            label = QLabel(hit_html(hit, muted))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(4, 2, 4, 2)

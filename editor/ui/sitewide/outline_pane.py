@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from editor.core.writing.outline import Heading, section_at
@@ -46,6 +47,15 @@ class OutlinePane(QListWidget):
         self._line = line
         index = section_at(self._headings, line)
         self.blockSignals(True)
+        # bold on a faint band of the theme's highlight, seen with or without the focus
+        band = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        band.setAlpha(70)
+        for row in range(self.count()):
+            item = self.item(row)
+            font = item.font()
+            font.setBold(row == index)
+            item.setFont(font)
+            item.setBackground(QBrush(band) if row == index else QBrush())
         if index is None:
             self.clearSelection()
             self.setCurrentRow(-1)

@@ -179,3 +179,9 @@ def test_replace_in_all_posts_preview_untick_apply_and_undo(
     window.sitewide.index_work.wait(10000)
     qtbot.waitUntil(lambda: changed[0].read_bytes() == before[changed[0]], timeout=10000)
     assert not window.actions.undo_replace.isEnabled()
+
+
+def test_outline_shown_is_remembered(window: MainWindow) -> None:
+    window.actions.show_outline.setChecked(True)
+    window._save_settings()
+    assert window.settings.get("view/outline") is True

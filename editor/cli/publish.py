@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.cli.output import printable
 from editor.core.errors import BylineError
 
 if TYPE_CHECKING:
@@ -34,10 +35,10 @@ def add_sync(sub: Subparsers) -> None:
 
 
 def _fail(exc: BylineError) -> int:
-    print(f"byline: {exc}", file=sys.stderr)
+    print(printable(f"byline: {exc}"), file=sys.stderr)
     details = getattr(exc, "details", "")
     if details:
-        print("\n".join(f"  {line}" for line in details.splitlines()), file=sys.stderr)
+        print(printable("\n".join(f"  {line}" for line in details.splitlines())), file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -45,9 +46,9 @@ def _report(result: PushResult) -> int:
     from editor.core.publish.remote import Outcome
 
     if result.outcome is Outcome.WAITING:
-        print(f"byline: {result.message}", file=sys.stderr)
+        print(printable(f"byline: {result.message}"), file=sys.stderr)
         return EXIT_WAITING
-    print(result.message)
+    print(printable(result.message))
     return EXIT_PUSHED
 
 
@@ -63,12 +64,10 @@ def _publish(post: Path, message: str | None) -> int:
     from editor.core.publish.commit import commit, plan_publish
     from editor.core.publish.remote import push
     from editor.core.publish.status import open_repo, read_status
+    from editor.core.safety.post_io import read_file
     from editor.core.site.site_root import find_site_root
 
-    try:
-        data = post.read_bytes()
-    except OSError as exc:
-        raise BylineError(f"cannot read {post}: {exc.strerror or exc}") from None
+    data, _ = read_file(post)  # a clear error for a pipe, a folder or a file over 16 MB
     root = find_site_root(post.resolve().parent)
     rel = post.resolve().relative_to(root.resolve()).as_posix()
     if rel.startswith("_drafts/"):
@@ -83,7 +82,7 @@ def _publish(post: Path, message: str | None) -> int:
     if files:
         commit(repo, status, files, message)
         for path in files:
-            print(f"committed {path}")
+            print(printable(f"committed {path}"))
         status = read_status(repo)
     return _report(push(repo, status))
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from editor.cli.output import write_utf8
+from editor.cli.output import printable, write_utf8
 
 if TYPE_CHECKING:
     from editor.cli import Subparsers
@@ -78,7 +78,11 @@ def _json(hit: Hit) -> dict[str, object]:
 
 def _text(hit: Hit, colour: bool) -> str:
     start, end = ("\x1b[1;33m", "\x1b[0m") if colour else ("«", "»")
-    snippet = "".join(f"{start}{text}{end}" if matched else text for text, matched in hit.snippet)
+    # the post's text escaped (no ESC from a post reaches the terminal), not the colours
+    snippet = "".join(
+        f"{start}{printable(text)}{end}" if matched else printable(text)
+        for text, matched in hit.snippet
+    )
     date = (hit.date or "draft")[:10]
     draft = " (draft)" if hit.draft and hit.date else ""
-    return f"{date}  {hit.title}{draft}  [{hit.rel_path}]\n    {snippet}\n"
+    return f"{date}  {printable(hit.title)}{draft}  [{printable(hit.rel_path)}]\n    {snippet}\n"

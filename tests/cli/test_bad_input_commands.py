@@ -236,6 +236,8 @@ def test_control_characters_are_escaped_in_every_command(tmp_path: Path) -> None
     assert "\x1b" not in out and "\\x1b[5m" in out
     code, out, err = run("new", str(site), "--title", evil, "--body-file", str(tmp_path / "no"))
     assert code == 2 and "\x1b" not in err
+    code, out, _ = run("search", str(site), "pwned")
+    assert code == 0 and "\x1b" not in out and shown in out
     (site / "_posts" / "2025-01-03-bad\x1b[2J.md").write_text("---\ntitle: [\n---\n")
     code, out, _ = run("check", str(site))
     assert "\x1b" not in out and "bad\\x1b[2J.md" in out

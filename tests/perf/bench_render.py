@@ -36,12 +36,15 @@ from editor.ui.panes.preview_pane import PreviewPane  # noqa: E402
 
 CHARS = int(os.environ.get("BENCH_CHARS", "200"))
 INTERVAL_MS = int(os.environ.get("BENCH_INTERVAL_MS", "120"))  # ~8 characters a second
-# (words, footnotes): (ms to preview, ms longest block)
+# (words, what else): (ms to preview, ms longest block); footnotes and a table of contents
+# (`{:toc}`) used to make every keystroke render the whole post (issue 17: under 300 ms)
 TARGETS = {
-    (2000, False): (100.0, 30.0),
-    (20000, False): (500.0, 100.0),
-    (20000, True): (500.0, 100.0),
+    (2000, ""): (100.0, 30.0),
+    (20000, ""): (500.0, 100.0),
+    (20000, "footnotes"): (300.0, 100.0),
+    (20000, "toc"): (300.0, 100.0),
 }
+REBUILD_MS = 500.0  # a whole new 20k-word document (a heading added) builds in this
 WORDS = [
     "the",
     "a",
@@ -72,7 +75,7 @@ WORDS = [
 FIELDS = {"title": "A benchmark post", "author": "bench", "date": "2025-08-14T22:02:54"}
 
 
-def generate(words: int, seed: int = 5, *, footnotes: bool = False) -> str:
+def generate(words: int, seed: int = 5, *, footnotes: bool = False, toc: bool = False) -> str:
     """A post of about `words` words: headings, paragraphs, lists, tables and code (and with
     `footnotes`, a note referenced in each section, defined at the end)."""
     rng = random.Random(seed)
@@ -98,6 +101,8 @@ def generate(words: int, seed: int = 5, *, footnotes: bool = False) -> str:
         count += 60 + 40 + 24 + 15 + 8 + 10 + 12
     if footnotes:
         out.append("\n".join(f"[^n{i}]: {sentence(8)}" for i in range(40)))
+    if toc:
+        out.insert(0, "* TOC\n{:toc}")
     return "\n\n".join(out) + "\n"
 
 
@@ -281,11 +286,11 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     fidelity()
     ok = True
-    for (words, notes), (max_latency, max_block) in TARGETS.items():
-        body = generate(words, footnotes=notes)
+    for (words, extra), (max_latency, max_block) in TARGETS.items():
+        body = generate(words, footnotes=extra == "footnotes", toc=extra == "toc")
         real_words = len(body.split())
         md_ms, full_ms, warm_ms = core_times(body)
-        kind = ", with footnotes" if notes else ""
+        kind = {"footnotes": ", with footnotes", "toc": ", with {:toc}"}.get(extra, "")
         print(f"\n{words:,}-word post{kind} ({real_words:,} words, {len(body):,} chars)")
         print(
             f"  core: Markdown {md_ms:.0f} ms, full render {full_ms:.0f} ms from cold; "
@@ -314,7 +319,7 @@ def main() -> int:
         hit = (
             worst <= max_latency
             and block <= max_block
-            and rebuild_ms <= max_latency
+            and rebuild_ms <= max(max_latency, REBUILD_MS if words >= 20000 else 0.0)
             and rebuild_block <= max_block
         )
         ok &= hit

@@ -27,6 +27,8 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 TOC_ITEM = re.compile(r"^ {0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
 TOC_IAL = re.compile(r"^ {0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
+_HTML_BLOCK_OPEN = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+_HTML_BLOCK_TAGS = {"div", "pre", "table", "figure", "section", "article", "aside", "details"}
 _HTML_START = re.compile(r"^ {0,3}<[/!?A-Za-z]")
 _QUOTE_PREFIX = re.compile(r"^(?: {0,3}> ?)+")
 _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
@@ -85,6 +87,13 @@ def rewrite_lines(
             i += 1
             continue
         ial_direction = ""
+        if prev_kind == "blank" and not stack and not quote:
+            end = _raw_html_block(lines, i)
+            if end is not None:  # kramdown leaves an HTML block as it is: no fences in it
+                out += lines[i:end]
+                prev_kind = "other"
+                i = end
+                continue
         if stash_html is not None and prev_kind == "blank" and inner.lstrip().startswith("$$"):
             end = _math_block(lines, i, quote.group(0) if quote else "")
             if end is not None:
@@ -129,6 +138,13 @@ def rewrite_lines(
         if item and (indent < stack[-1].src + 4 if stack else indent <= 3):
             if not stack and prev_kind == "para" and not in_list:
                 out.append("")  # a list interrupts a paragraph (GFM), not an item's text
+            elif (
+                stack
+                and indent >= stack[-1].src
+                and prev_kind == "para"
+                and _paragraph_after_blank(lines, i)
+            ):
+                out.append("")  # so does a list after a later paragraph of an item
             dst = stack[-1].dst if stack and indent >= stack[-1].src else 0
             first = _block_indent(out)
             if first is not None and first >= dst + 4:
@@ -172,6 +188,32 @@ def rewrite_lines(
             prev_kind = "para"
         i += 1
     return out
+
+
+def _paragraph_after_blank(lines: list[str], i: int) -> bool:
+    """Whether the lines before i are a paragraph that began after a blank line (not an
+    item's own first text, which a nested list follows tightly)."""
+    j = i - 1
+    while j >= 0 and lines[j].strip() and not _ITEM.match(lines[j]):
+        j -= 1
+    return j >= 0 and j < i - 1 and not lines[j].strip()
+
+
+def _raw_html_block(lines: list[str], i: int) -> int | None:
+    """The index after an HTML block that starts at line i and holds several lines, or
+    None (not one, or markdown="1" in it, which Python-Markdown parses itself)."""
+    m = _HTML_BLOCK_OPEN.match(lines[i])
+    if m is None or m.group(1).lower() not in _HTML_BLOCK_TAGS or "markdown=" in lines[i]:
+        return None
+    tag = m.group(1).lower()
+    opens = re.compile(rf"<{tag}\b[^>]*?(?<!/)>", re.I)
+    closes = re.compile(rf"</{tag}\s*>", re.I)
+    depth = 0
+    for j in range(i, len(lines)):
+        depth += len(opens.findall(lines[j])) - len(closes.findall(lines[j]))
+        if depth <= 0:
+            return j + 1 if j > i else None
+    return None
 
 
 def _math_block(lines: list[str], i: int, prefix: str) -> int | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +95,30 @@ class Rendered:
     title: str
 
 
+_ANY_IMG = re.compile(r"<img", re.I)
+_IMAGELESS: OrderedDict[tuple[str, int | None], str] = OrderedDict()
+_IMAGELESS_LOCK = threading.Lock()
+
+
+def _resolved(html: str, site: SiteContext, column: int | None, base_dir: Path | None) -> str:
+    """`resolve_images` of a section; a section without images is the same whatever the
+    files, so its result is kept (a keystroke then cleans only the section it changed)."""
+    if _ANY_IMG.search(html):
+        return resolve_images(html, site, column, base_dir, flag_missing_alt=True)
+    key = (html, column)
+    with _IMAGELESS_LOCK:
+        found = _IMAGELESS.get(key)
+        if found is not None:
+            _IMAGELESS.move_to_end(key)
+            return found
+    done = resolve_images(html, site, column, base_dir, flag_missing_alt=True)
+    with _IMAGELESS_LOCK:
+        _IMAGELESS[key] = done
+        if len(_IMAGELESS) > 2000:
+            _IMAGELESS.popitem(last=False)
+    return done
+
+
 @dataclass(frozen=True)
 class RenderedParts:
     """The preview in parts, for updating only what changed: the header, then each
@@ -118,7 +144,7 @@ def render_parts(
     options = options or RenderOptions()
     text = bound_work(render_liquid(body, fields, site))  # linear time, whatever the body
     sections = [
-        (first, resolve_images(html, site, options.column_width, base_dir, flag_missing_alt=True))
+        (first, _resolved(html, site, options.column_width, base_dir))
         for first, html in render_sections(text, line_anchors=options.line_anchors)
     ]
     if options.qt_rich_text:

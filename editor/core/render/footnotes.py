@@ -27,6 +27,7 @@ _LIST = re.compile(
     r"(.*)</ol>\n</div>\s*\Z",
     re.S,
 )
+_LIST_OPEN = '<div class="footnotes" role="doc-endnotes">'
 _ITEM = re.compile(r'<li id="fn:([^"]*)" role="doc-endnote">')  # a note's list item starts
 _BACKLINKS = re.compile(
     r'(?:<a class="reversefootnote" href="#fnref\d*:[A-Za-z0-9_-]+" '
@@ -144,7 +145,9 @@ def merge(
         )
 
     for first, html in parts:
-        found = _LIST.search(html)
+        # the list's own start first: a regex search of every part costs ~1 ms a part
+        at = html.find(_LIST_OPEN)
+        found = _LIST.search(html, max(0, at - 64)) if at >= 0 else None
         if found is None:  # no note here
             out.append((first, html))
             continue

@@ -375,7 +375,9 @@ class _Neutralise(Postprocessor):
         blocks = self.md.htmlStash.rawHtmlBlocks
         for i, raw in enumerate(blocks):
             if isinstance(raw, str) and "<" in raw:
-                blocks[i] = neutralise(raw)
+                # a block left empty (a script taken out) stays a block: no empty <p>
+                safe = neutralise(raw)
+                blocks[i] = safe if safe.strip() else "<!---->"
         return text
 
 

@@ -244,7 +244,7 @@ def _size_of(shorthand: str) -> str:
 def site_css(look: SiteLook, dark: bool) -> str:
     """CSS rules that give the preview the site's basics (after Byline's own rules)."""
     css = look.css
-    if not css:
+    if not css and not look.from_layout:
         return ""
     text_sel = "body, .byline-article, p, li, dd, dt, td, th, blockquote"
     head_sel = (
@@ -268,6 +268,8 @@ def site_css(look: SiteLook, dark: bool) -> str:
         rules.append(f"body, .byline-article {{ background-color: {css['background']}; }}")
     if css.get("link") and not dark:
         rules.append(f"a {{ color: {css['link']}; }}")
+    if look.from_layout:  # the layout's meta line is one plain line, the author not bold
+        rules.append(".byline-author { font-weight: normal; }")
     if css.get("width"):
         rules.append(f".byline-article {{ max-width: {css['width']}; }}")
     return "/* the site's own look (render/site_look.py) */\n" + "\n".join(rules) + "\n"

@@ -117,6 +117,12 @@ class SitewideWiring(QObject):
     def update_outline(self) -> None:
         self.outline.set_headings(outline(self.window.markdown.text()))
 
+    def moved(self, old: Path, new: Path) -> None:
+        """A post published or renamed keeps its goal and today's words."""
+        if self.goals is not None:
+            self.goals.moved(old, new)
+            self.goals.save()
+
     def _go_to_heading(self, line: int) -> None:
         markdown = self.window.markdown
         markdown.go_to_line(line)

@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
         doc.moved(new, draft=False)
         self.markdown.set_modified(False)
         self.safety.moved(old, new)
+        self.sitewide.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
         self.publish_undo.remember(old, new, before)
@@ -519,6 +520,7 @@ class MainWindow(QMainWindow):
         if new != old:
             doc.moved(new, draft=doc.draft)
             self.safety.moved(old, new)
+            self.sitewide.moved(old, new)
             self._refresh_paths(old, new)
             self._show_document()
         return True

@@ -94,3 +94,8 @@ def test_block_quotes_become_tables_with_a_bar_for_qt():
 def test_block_quotes_stay_block_quotes_for_browsers():
     out = render_post("> quoted\n", {}, SiteContext(), RenderOptions(header=False)).body
     assert "<blockquote>" in out and "byline-quote" not in out
+
+
+def test_a_script_taken_out_leaves_no_empty_paragraph():
+    out = render_markdown('Text\n\n<script type="application/ld+json">{"a": 1}</script>\n\nMore\n')
+    assert "<script" not in out and "<p></p>" not in out.replace('<a name="line-5"></a>', "")

@@ -185,3 +185,16 @@ def test_outline_shown_is_remembered(window: MainWindow) -> None:
     window.actions.show_outline.setChecked(True)
     window._save_settings()
     assert window.settings.get("view/outline") is True
+
+
+def test_a_published_draft_keeps_its_goal(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    draft = next((window.site.root / "_drafts").glob("*.md"))
+    assert window.open_post(draft)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (750, True))
+    window.actions.word_goal.trigger()
+    assert window.publish_draft()
+    goals = window.sitewide.goals
+    assert goals is not None and window.document.path is not None
+    assert goals.goal(window.document.path) == 750 and goals.goal(draft) is None

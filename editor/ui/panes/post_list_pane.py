@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QHelpEvent,
     QImageReader,
     QPainter,
     QPalette,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -127,6 +130,24 @@ class _Delegate(QStyledItemDelegate):
         self._thumbs: dict[str, QPixmap] = {}
         self._warning = icon("warning")
         self.git_state: Callable[[str], str | None] | None = None  # rel path -> state word
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """The tooltip names the git state too (the badge is small; screen readers ask)."""
+        entry = index.data(ENTRY_ROLE)
+        state = self.git_state(entry.rel_path) if self.git_state and entry else None
+        if event.type() == QEvent.Type.ToolTip and state is not None:
+            word = GIT_BADGES.get(state, (state, None))[0]
+            QToolTip.showText(
+                event.globalPos(), f"{index.data(Qt.ItemDataRole.ToolTipRole)} — {word}", view
+            )
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

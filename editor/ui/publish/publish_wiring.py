@@ -97,6 +97,11 @@ class PublishWiring(QObject):
             action.setEnabled(not reason and not self.busy)
             action.setToolTip(reason or tip)
             action.setStatusTip(reason or tip)
+        waiting = status.ahead if status is not None and status.upstream else 0
+        a.sync.setIconText(f"Sync ({waiting})" if waiting else "Sync")
+        if waiting and not reason:
+            commits = "commit waits" if waiting == 1 else "commits wait"
+            a.sync.setToolTip(f"{waiting} {commits} to be pushed: Sync pushes them")
         if status is not None and not status.has_remote:
             a.sync.setEnabled(False)
             a.sync.setToolTip(Failure.NO_REMOTE.value)

@@ -90,7 +90,19 @@ def test_badges_show_each_state_and_follow_saves(qtbot, git_window: MainWindow) 
     _retype(win, "Changed.\n")
     assert win.save()
     _wait_badge(qtbot, win, FJORD, "changed")
-    assert win.publishing.watch.status is not None
+    # the row's tooltip says it in words too
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    view = win.post_list.view
+    item = win.post_list._items[win.site.root / FJORD]
+    rect = view.visualRect(win.post_list.proxy.mapFromSource(item.index()))
+    at = rect.center()
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
+    )
+    assert QToolTip.text().endswith(f"{FJORD} — changed")
 
 
 def test_publish_a_new_post_with_its_header_image_then_offline_then_sync(
@@ -125,6 +137,8 @@ def test_publish_a_new_post_with_its_header_image_then_offline_then_sync(
     assert win.publishing.last_result.outcome is Outcome.WAITING
     assert "waits" in win.status.currentMessage()
     _wait_badge(qtbot, win, DUSK, "committed")
+    assert win.actions.sync.iconText() == "Sync (1)"  # the toolbar says a commit waits
+    assert "1 commit waits" in win.actions.sync.toolTip()
 
     # back online: Sync pushes what waited
     git_site.online()

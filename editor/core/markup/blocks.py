@@ -87,6 +87,13 @@ def rewrite_lines(
             i += 1
             continue
         ial_direction = ""
+        if ial_marker is not None and line.strip() == "^" and indent <= 3:
+            # kramdown's end-of-block mark: ends the list or quote before it, prints nothing
+            stack.clear()
+            out += ["", ial_marker("{:}", "p") or "", ""]
+            prev_kind = "blank"
+            i += 1
+            continue
         if prev_kind == "blank" and not stack and not quote:
             end = _raw_html_block(lines, i)
             if end is not None:  # kramdown leaves an HTML block as it is: no fences in it

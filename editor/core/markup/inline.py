@@ -6,6 +6,7 @@
 - An end tag that closes nothing open in its paragraph (`* x: </li>`) is text.
 - `markdown="0|1"` on an HTML block steers the parsing and is then removed.
 - `#word` with no space is a paragraph, not a heading.
+- Attribute lists need their colon (`{: .x}`); a header takes only `{#id}`.
 """
 
 from __future__ import annotations
@@ -136,7 +137,12 @@ class NoMarkdownAttribute(Postprocessor):
 
 
 def read_spans_as_kramdown(md: markdown.Markdown) -> None:
-    """Install the rules of the module's docstring."""
+    """Install the rules of the module's docstring (attr_list registered before)."""
+    attr_list = md.treeprocessors["attr_list"]
+    # kramdown: a header takes `{#id}` only, a span `{: ...}` with its colon
+    attr_list.HEADER_RE = re.compile(r"[ ]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")  # type: ignore[attr-defined]
+    attr_list.BLOCK_RE = re.compile(r"\n[ ]*\{\:[ ]*([^\}\n ][^\n]*)\}[ ]*$")  # type: ignore[attr-defined]
+    attr_list.INLINE_RE = re.compile(r"^\{\:[ ]*([^\}\n ][^\n]*)\}")  # type: ignore[attr-defined]
     md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *GFM_ESCAPES]))
     md.inlinePatterns.register(KramdownCodeSpan(md), "backtick", 190)
     md.parser.blockprocessors["hashheader"].RE = _HASH_HEADER  # type: ignore[attr-defined]

@@ -87,19 +87,26 @@ def _ahead(el: etree.Element | None) -> str:
     return mark + (el.text or "")[:3]
 
 
+_CLOSING = {"em": "*", "strong": "**", "a": "](", "del": "~~", "code": "`"}
+
+
 class KramdownQuotes(Treeprocessor):
     """Each run of text outside code, made curly by `smarten`."""
 
     def run(self, root: etree.Element) -> None:
-        self._element(root)
+        self._element(root, "")
 
-    def _element(self, el: etree.Element) -> None:
+    def _element(self, el: etree.Element, after: str) -> None:
+        """`after`: a guess at the source right after this element (for look-ahead)."""
         children = list(el)
+        # the end of this element's text is followed by its closing markup, then `after`
+        end = (_CLOSING.get(el.tag, "") if isinstance(el.tag, str) else "") + after
         if el.text:
-            el.text = smarten(el.text, _ahead(children[0] if children else None))
+            el.text = smarten(el.text, _ahead(children[0]) if children else end)
         for index, child in enumerate(children):
+            nxt = children[index + 1] if index + 1 < len(children) else None
+            tail_after = _ahead(nxt) if nxt is not None else end
             if isinstance(child.tag, str) and child.tag not in _SKIP:
-                self._element(child)
+                self._element(child, (child.tail or "")[:3] or tail_after)
             if child.tail:
-                after = children[index + 1] if index + 1 < len(children) else None
-                child.tail = smarten(child.tail, _ahead(after))
+                child.tail = smarten(child.tail, tail_after)

@@ -121,6 +121,15 @@ class _Post:
             lambda: f"[{w(1)}][ref] {w(2)}\n\n[ref]: https://example.com/ref",
             lambda: f"{p()}\\\n{p()}",
             lambda: f"{w(2)} snake_case_{w(1)} 5 * 3 a < b AT&T `a` ~~gone~~ <kbd>{w(1)}</kbd>.",
+            # kramdown's own reading (editor/core/markup): block IALs, comments, math...
+            lambda: f"{{: .notice}}\n{p()}",
+            lambda: f"{p()}\n<!--more-->\n{p()}",
+            lambda: f"{w(2)} $$x_{{{self.rng.randint(1, 9)}}} + y^2$$ {w(2)}.",
+            lambda: f"$$\n\\frac{{a}}{{b}} = {self.rng.randint(1, 9)}\n$$",
+            lambda: f"{w(1).title()}|{w(2)}",
+            lambda: f"> {w(2).title()}:\n> * {w(2)}\n> * {w(2)}",
+            lambda: f'"{w(1)}" and "-" and \'{w(1)}\' **"{w(1)}"** `a``b`',
+            lambda: f"**All *.{w(1)}.com sites** and #{w(1)}",
         ]
 
     def text(self) -> str:

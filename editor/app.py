@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from editor import __version__
 
-CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term", "publish", "sync"}
+CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term", "publish", "sync",
+                "spell"}  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

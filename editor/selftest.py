@@ -219,6 +219,19 @@ class SelfTest:
             raise SelfTestError("the search index found no post holding the word 'the'")
         return f"SQLite {sqlite3.sqlite_version} with FTS5, {found} posts found"
 
+    def spelling(self) -> str:
+        """A shipped dictionary loads (the compiled Hunspell with it) and flags a misspelling."""
+        from editor.core.spelling.speller import Speller, checker_for
+
+        checker = checker_for("en_GB")
+        flags = Speller(checker).check_body("The colour of the `recieve` sky; we recieve it.")
+        if [f.word for f in flags] != ["recieve"]:
+            raise SelfTestError(f"the spell checker flagged {[f.word for f in flags]}")
+        first = checker.suggest("recieve")[:1]
+        if first != ["receive"]:
+            raise SelfTestError(f"the spell checker suggested {first} for 'recieve'")
+        return "en_GB flags 'recieve', suggests 'receive'"
+
     def window(self) -> str:
         """The main window shows the site and paints (offscreen)."""
         widget = show_main_window(self.site_root)
@@ -243,6 +256,7 @@ class SelfTest:
             ("image format plugins", self.image_plugins),
             ("render Markdown", self.markdown),
             ("full-text search", self.search),
+            ("spell checking", self.spelling),
             ("show the main window", self.window),
         ]
         for name, step in steps:

@@ -27,6 +27,7 @@ CORE_LAYERS: dict[str, set[str]] = {
     "search": {"", "post", "safety", "site", "index"},
     "publish": {""},
     "siteserve": {"", "post", "site", "render"},
+    "spelling": {"", "post", "safety", "site", "index"},
     "terms": {"", "post", "safety", "site", "index"},
     "writing": {"", "post", "safety"},
 }
@@ -40,10 +41,21 @@ UI_LAYERS: dict[str, set[str]] = {
     "form": {"", "widgets"},
     "dialogs": {"", "widgets"},
     "safety": {"", "widgets", "dialogs", "window"},
-    "window": {"", "widgets", "panes", "form", "dialogs", "safety", "publish", "sitewide"},
+    "window": {
+        "",
+        "widgets",
+        "panes",
+        "form",
+        "dialogs",
+        "safety",
+        "publish",
+        "sitewide",
+        "spelling",
+    },
     "publish": {"", "widgets", "dialogs", "window"},
     "sitewide": {"", "widgets", "dialogs", "window"},
     "startup": {"", "widgets", "dialogs", "window"},
+    "spelling": {"", "widgets", "window"},
 }
 
 

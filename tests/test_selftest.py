@@ -42,6 +42,7 @@ def test_self_test_passes_from_the_venv(tmp_path: Path) -> None:
         "ok   image format plugins",
         "ok   render Markdown",
         "ok   full-text search",
+        "ok   spell checking",
         "ok   show the main window",
     ]
     # the temporary copy is gone; nothing was written where it ran

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from editor import __version__
-from editor.cli import listing, posts, publish, render, search, terms
+from editor.cli import listing, posts, publish, render, search, spell, terms
 from editor.core.errors import BylineError
 
 # The commands import what they use when they run: `byline list` with nothing changed
@@ -23,7 +23,7 @@ Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 # in the order `byline --help` lists them
 COMMANDS = (posts.add_new, listing.add_list, listing.add_check, render.add_render,
             publish.add_publish, publish.add_sync, search.add_search,
-            terms.add_rename_term)  # fmt: skip
+            terms.add_rename_term, spell.add_spell)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -27,6 +27,8 @@ _TABLE = (
     Setting("view/post_list", True, bool),
     Setting("view/preview", True, bool),
     Setting("view/form", True, bool),
+    Setting("view/spelling", True, bool),  # underline misspelt words
+    Setting("spelling/language", "", str),  # a dictionary name (en_GB); '' = the blog's
     Setting("view/outline", False, bool),
     Setting("appearance/theme", "system", str),  # "system", "light" or "dark"
     Setting("editor/font", "monospace", str),  # "monospace" or "serif"

@@ -74,6 +74,16 @@ class PreferencesDialog(QDialog):
         self.quality.setAccessibleName("JPEG quality")
         self.keep_icc = QCheckBox("Keep the colour profile", self)
         self.keep_icc.setChecked(images.keep_icc)
+        self.spelling_language = QComboBox(self)
+        self.spelling_language.setAccessibleName("Spelling language")
+        self.spelling_language.addItem("The blog's language", "")
+        from editor.core.spelling.dictionaries import available
+
+        for name, dic in available().items():
+            where = "" if dic.shipped else f" ({dic.folder})"
+            self.spelling_language.addItem(f"{name}{where}", name)
+        chosen = self.spelling_language.findData(settings.get("spelling/language"))
+        self.spelling_language.setCurrentIndex(max(0, chosen))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -89,6 +99,7 @@ class PreferencesDialog(QDialog):
         editor_form.addRow("&Font", self.font_kind)
         editor_form.addRow("Font &size", self.size)
         editor_form.addRow(self.wrap)
+        editor_form.addRow("Spelling &language", self.spelling_language)
         image_box = QGroupBox("Attached images", self)
         image_form = QFormLayout(image_box)
         header_size = QHBoxLayout()
@@ -126,4 +137,5 @@ class PreferencesDialog(QDialog):
         self.settings.set("image/inline_max_width", self.inline_width.value())
         self.settings.set("image/quality", self.quality.value())
         self.settings.set("image/keep_icc", self.keep_icc.isChecked())
+        self.settings.set("spelling/language", self.spelling_language.currentData())
         super().accept()

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtGui import (
     QColor,
     QFont,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
 )
 
 _IN_FENCE = 1
+
+# (block number, text) -> the (start, length) of misspelt words to underline
+SpellMarks = Callable[[int, str], list[tuple[int, int]]]
 
 
 def _fmt(
@@ -35,6 +40,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
+        self.spell_marks: SpellMarks | None = None  # set by the spelling wiring
+        # True while only formats change: Qt still reports the document as changed
+        self.restyling = False
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -54,6 +62,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._muted = _fmt(muted)
         self._bold = _fmt(palette.color(QPalette.ColorRole.Text), bold=True)
         self._italic = _fmt(palette.color(QPalette.ColorRole.Text), italic=True)
+        self._misspelt = QColor("#ff6b6b") if dark else QColor("#d0021b")
         self._inline = [
             (re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), self._bold),
             (
@@ -73,6 +82,28 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     _FENCE = re.compile(r"^\s*(```|~~~)")
 
     def highlightBlock(self, text: str) -> None:
+        self._markdown(text)
+        if self.spell_marks is not None:
+            self._underline(self.spell_marks(self.currentBlock().blockNumber(), text))
+
+    def restyle_block(self, block: QTextBlock) -> None:
+        """Re-highlight one block without it counting as an edit of the text."""
+        self.restyling = True
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            self.restyling = False
+
+    def _underline(self, marks: list[tuple[int, int]]) -> None:
+        """A wavy line under each misspelt word, over whatever colour it has."""
+        for start, length in marks:
+            for i in range(start, start + length):
+                f = self.format(i)
+                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                f.setUnderlineColor(self._misspelt)
+                self.setFormat(i, 1, f)
+
+    def _markdown(self, text: str) -> None:
         if self.previousBlockState() == _IN_FENCE:
             self.setFormat(0, len(text), self._fence)
             self.setCurrentBlockState(0 if self._FENCE.match(text) else _IN_FENCE)

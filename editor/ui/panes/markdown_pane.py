@@ -120,7 +120,7 @@ class MarkdownPane(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.find_bar)
         doc = self.editor.document()
-        doc.contentsChanged.connect(self.textEdited)
+        doc.contentsChanged.connect(self._on_contents_changed)
         doc.modificationChanged.connect(self.modificationChanged)
         self.editor.cursorPositionChanged.connect(
             lambda: self.cursorLineChanged.emit(self.editor.textCursor().blockNumber() + 1)
@@ -173,6 +173,10 @@ class MarkdownPane(QWidget):
         self._action("find", "&Find…", SK.Find, lambda: self.find_bar.open(replace=False), "find")
         self._action("replace", "&Replace…", "Ctrl+H", lambda: self.find_bar.open(replace=True),
                      None, toolbar=False)  # fmt: skip
+
+    def _on_contents_changed(self) -> None:
+        if not self.highlighter.restyling:  # new underlines are no edit
+            self.textEdited.emit()
 
     # --- text in and out -----------------------------------------------------
 

@@ -34,6 +34,7 @@ from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.sitewide.sitewide_wiring import SitewideWiring
+from editor.ui.spelling.spell_wiring import SpellWiring
 from editor.ui.widgets.after_paint import AfterFirstPaint
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs, lone_post, window_layout
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.index_pool.setMaxThreadCount(1)
         self.indexer = TaskRunner(self, self.index_pool)
         self.sitewide = SitewideWiring(self, data_dir or app_data_dir())
+        self.spelling = SpellWiring(self, data_dir or app_data_dir())
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
                         safety.watch.postRemovedOnDisk):  # fmt: skip
             changed.connect(lambda *_: git.watch.refresh())
         self.sitewide.connect_signals()  # Find in all posts, outline, terms, goals
+        self.spelling.connect_signals()  # underlines, suggestions, F7
 
     def _apply_settings(self) -> None:
         window_layout.apply_settings(self)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
         self.sitewide.set_site(site)
+        self.spelling.set_site(site)
         if not site.lone:  # a lone post is no site to come back to
             self.settings.add_recent_site(str(site.root))
             self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
@@ -348,6 +352,7 @@ class MainWindow(QMainWindow):
         self._on_idle()
         self._request_preview()
         self.sitewide.document_shown()
+        self.spelling.document_shown()
 
     # --- editing -------------------------------------------------------------
 
@@ -566,6 +571,7 @@ class MainWindow(QMainWindow):
         self.after_paint.cancel()
         self.indexer.wait()
         self.sitewide.close()
+        self.spelling.close()
         self.index.save_cache()
         self.safety.close()
         self.preview.shutdown()

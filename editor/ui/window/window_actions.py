@@ -61,6 +61,8 @@ class WindowActions:
         self.undo_replace = act("&Undo Replace in All Posts")
         self.undo_replace.setEnabled(False)
         self.show_outline = act("&Outline", "Ctrl+Shift+O", checkable=True)
+        self.check_spelling = act("Check &Spelling", None, checkable=True)
+        self.next_misspelling = act("Next &Misspelling", "F7")
 
     def build_menus(self, edit_actions: list[QAction]) -> None:
         bar = self.window.menuBar()
@@ -92,12 +94,14 @@ class WindowActions:
         edit.addSeparator()
         for a in (self.find_all, self.undo_replace, self.manage_terms, self.word_goal):
             edit.addAction(a)
+        edit.addAction(self.next_misspelling)
         edit.addSeparator()
         edit.addAction(self.preferences)
         view = bar.addMenu("&View")
         for a in (self.show_list, self.show_form, self.show_preview, self.show_outline):
             view.addAction(a)
         view.addAction(self.preview_site)
+        view.addAction(self.check_spelling)
         view.addSeparator()
         for a in (self.go_filter, self.go_form, self.go_editor):
             view.addAction(a)

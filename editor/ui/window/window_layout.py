@@ -143,6 +143,7 @@ def apply_settings(window: MainWindow) -> None:
         ("view/post_list", window.actions.show_list),
         ("view/form", window.actions.show_form),
         ("view/preview", window.actions.show_preview),
+        ("view/spelling", window.actions.check_spelling),
         ("view/outline", window.actions.show_outline),
     )
     for key, action in views:
@@ -164,5 +165,6 @@ def save_settings(window: MainWindow) -> None:
     s.set("view/post_list", window.actions.show_list.isChecked())
     s.set("view/form", window.actions.show_form.isChecked())
     s.set("view/preview", window.actions.show_preview.isChecked())
+    s.set("view/spelling", window.actions.check_spelling.isChecked())
     s.set("view/outline", window.actions.show_outline.isChecked())
     s.sync()

@@ -1,0 +1,144 @@
+"""Spell checking in the real window: underlines, the menu, Add to Dictionary, F7, the toggle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from editor.ui.settings import Settings
+from editor.ui.startup.application import open_window
+from editor.ui.window.main_window import MainWindow
+
+WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
+
+
+def flagged(window: MainWindow) -> set[str]:
+    return {f.word for f in window.spelling.flags}
+
+
+def underlined(window: MainWindow) -> set[str]:
+    """The words the Markdown pane draws with a wavy line, read from its layout."""
+    doc = window.markdown.editor.document()
+    out = set()
+    block = doc.begin()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.underlineStyle() == WAVE:
+                out.add(block.text()[r.start : r.start + r.length])
+        block = block.next()
+    return out
+
+
+def wait_checked(qtbot, window: MainWindow, word: str, present: bool = True) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: (word in underlined(window)) == present, timeout=10000)
+
+
+def position_of(window: MainWindow, word: str):  # type: ignore[no-untyped-def]
+    editor = window.markdown.editor
+    c = editor.document().find(word)
+    assert not c.isNull(), word
+    r = editor.cursorRect(QTextCursor(editor.document().findBlock(c.selectionStart())))
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(c.selectionStart() + 1)
+    return editor.cursorRect(cursor).center() if r else None
+
+
+def test_underline_appears_and_code_and_urls_never(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window, "colour")  # the sample blog is British; no lang: en_US
+    assert "Tomás" in underlined(window)
+    type_at_end("\n\nA `codez` and https://exmaple.com/pathz and <b clas='x'>bold</b> teh end")
+    wait_checked(qtbot, window, "teh")
+    shown = underlined(window)
+    assert not shown & {"codez", "exmaple", "pathz", "clas"}
+
+
+def test_suggestion_replaces_the_word(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
+    type_at_end("\n\nWe recieve letters.")
+    wait_checked(qtbot, window, "recieve")
+    menu = window.spelling.editor_menu(position_of(window, "recieve"))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "receive" and "Add to Dictionary" in texts and "Ignore in This Post" in texts
+    assert len([t for t in texts[: texts.index("Add to Dictionary")]]) <= 5
+    menu.actions()[0].trigger()
+    assert "We receive letters." in window.markdown.text()
+    wait_checked(qtbot, window, "recieve", present=False)
+
+
+def test_add_to_dictionary_persists_across_restarts(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, settings: Settings, data_dir: Path
+) -> None:
+    wait_checked(qtbot, window, "Tomás")
+    menu = window.spelling.editor_menu(position_of(window, "Tomás"))
+    next(a for a in menu.actions() if a.text() == "Add to Dictionary").trigger()
+    wait_checked(qtbot, window, "Tomás", present=False)
+    assert "Tomás" in (data_dir / "spelling" / "personal.txt").read_text(encoding="utf-8")
+    again = open_window(None, settings, data_dir)
+    try:
+        qtbot.waitUntil(lambda: "colour" in underlined(again), timeout=10000)
+        assert "Tomás" not in underlined(again)
+    finally:
+        again.wait_for_index()
+        again.close()
+        again.deleteLater()
+
+
+def test_ignore_in_this_post_and_next_misspelling(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window, "colour")
+    editor = window.markdown.editor
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.actions.next_misspelling.trigger()
+    assert editor.textCursor().selectedText() == "colour"
+    window.actions.next_misspelling.trigger()
+    assert editor.textCursor().selectedText() == "Tomás"
+    menu = window.spelling.editor_menu(position_of(window, "colour"))
+    next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
+    wait_checked(qtbot, window, "colour", present=False)
+
+
+def test_view_toggle_is_remembered(qtbot, window: MainWindow, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window, "colour")
+    window.actions.check_spelling.setChecked(False)
+    wait_checked(qtbot, window, "colour", present=False)
+    assert settings.get("view/spelling") is False
+    window.actions.check_spelling.setChecked(True)
+    wait_checked(qtbot, window, "colour")
+
+
+def test_title_and_excerpt_are_checked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window, "colour")
+    title = window.form.title_edit
+    title.setText("A nite walk")
+    title.textEdited.emit(title.text())
+    assert window.spelling._line_marks(title.text()) == [(2, 4)]
+    menu = window.spelling.field_menu(title, title.cursorRect().center())
+    title.setCursorPosition(3)
+    menu = window.spelling.field_menu(title, title.cursorRect().center())
+    suggestion = menu.actions()[0]
+    assert suggestion.text() in (
+        "night",
+        "nine",
+        "nice",
+        "note",
+        "site",
+        "bite",
+        "kite",
+        "mite",
+        "nit",
+        "nits",
+    )
+    suggestion.trigger()
+    assert title.text() == f"A {suggestion.text()} walk"
+    assert window.document.post.get("title") == title.text()
+
+
+def test_unknown_language_turns_checking_off_for_the_post(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window, "colour")
+    window.set_field("lang", "xx")
+    window.spelling.check_now()
+    wait_checked(qtbot, window, "colour", present=False)
+    assert "no spelling dictionary for 'xx'" in window.status.currentMessage()
+    window.set_field("lang", "en-GB")
+    window.spelling.check_now()
+    wait_checked(qtbot, window, "Tomás")
+    assert "colour" not in underlined(window)

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QUrl
 from PySide6.QtGui import (
@@ -32,12 +32,15 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from editor.core.render import RenderedParts, RenderOptions, SiteContext, render_parts
-from editor.core.render.kramdown import CHUNK_MARK
+from editor.core.render.context import RenderOptions, SiteContext
+
+if TYPE_CHECKING:
+    from editor.core.render.article import RenderedParts
 
 _FILE_SRC = re.compile(r'<img [^>]*?src="(file:[^"]+)"')
 _LINE = re.compile(r"line-(\d+)")
-CHUNK_SPLIT = f"<!--{CHUNK_MARK}-->"
+CHUNK_SPLIT = "<!--byline-chunk-->"  # kramdown.CHUNK_MARK (a test checks they agree): that module
+# loads Python-Markdown, which the window needs only once it is on screen
 SLICE_CHARS = 6000  # ~1k words of HTML per Qt call when a part is long: ~5 ms each
 LAYOUT_STEP = 40  # blocks laid out per Qt call
 PATCH_CHARS = 12000  # ~2k words of HTML: patched on the GUI thread in a few ms
@@ -181,6 +184,8 @@ class PartMap:
 
 
 def render_request(request: RenderRequest) -> RenderedParts:
+    from editor.core.render.article import render_parts  # in the worker, after the first paint
+
     options = RenderOptions(column_width=request.column, line_anchors=True, qt_rich_text=True)
     return render_parts(request.body, request.fields, request.site, options)
 

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from editor.core.render import SiteContext, stylesheet
+from editor.core.render.context import SiteContext
 from editor.ui.panes.preview_document import (
     Cancelled,
     PartMap,
@@ -124,6 +124,7 @@ class PreviewPane(QWidget):
         self._current_doc: QTextDocument | None = None
         self._programmatic_scroll = False
         self._dark: bool | None = None
+        self._held = False  # hold(): renders wait for release() (start-up: the first paint)
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -139,18 +140,29 @@ class PreviewPane(QWidget):
         self._last_request = now
         self._timer.start(DEBOUNCE_MS if burst or self._timer.isActive() else IDLE_DELAY_MS)
 
+    def hold(self) -> None:
+        """Keep requests until release(): the window shows itself before the first render."""
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._start()
+
     def render_now(self) -> None:
         """Start rendering the latest inputs without waiting for the debounce."""
         self._timer.stop()
         self._start()
 
     def _start(self) -> None:
-        if self._inputs is None:
+        if self._inputs is None or self._held:
             return
         if self._in_flight:
             self._pending = True
             return
         body, fields, site = self._inputs
+        from editor.core.render.article import stylesheet  # loaded after the first paint
+
         column, width = self._widths()
         css = stylesheet(self._is_dark(), site, column)  # the site's look, headings to fit
         same_frame = self._map is not None and width == self._shown_width and css == self._shown_css

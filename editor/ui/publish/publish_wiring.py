@@ -18,9 +18,7 @@ from editor.core.publish.failures import Failure, GitFailure
 from editor.core.publish.remote import Outcome, PushResult, push, resolve, sync
 from editor.core.publish.status import Repo, RepoStatus, read_status
 from editor.ui.dialogs import prompts
-from editor.ui.publish import failure_dialog
 from editor.ui.publish.git_watch import GitWatch
-from editor.ui.publish.publish_dialog import PublishDialog
 from editor.ui.widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -76,13 +74,16 @@ class PublishWiring(QObject):
         self._next: dict[int, Callable[[Any], None]] = {}
         # tests replace these to answer the dialogs
         self.run_dialog: Callable[[QDialog], int] = lambda d: d.exec()
-        self.show_failure: Callable[[str, GitFailure], bool] = lambda title, f: (
-            failure_dialog.show_failure(window, title, f)
-        )
+        self.show_failure: Callable[[str, GitFailure], bool] = self._show_failure
         self.watch.statusChanged.connect(self._on_status)
         window.installEventFilter(self)
 
     # --- state ---------------------------------------------------------------
+
+    def _show_failure(self, title: str, failure: GitFailure) -> bool:
+        from editor.ui.publish import failure_dialog
+
+        return failure_dialog.show_failure(self.window, title, failure)
 
     def set_site(self, root: Path) -> None:
         self.watch.set_site(root)
@@ -187,6 +188,8 @@ class PublishWiring(QObject):
             self._submit(lambda: push(repo), self._show_pushed)
             return
         remote = status.upstream or "the remote"
+        from editor.ui.publish.publish_dialog import PublishDialog
+
         dialog = PublishDialog(plan, title, remote, self.window)
         self.last_dialog = dialog
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -214,6 +217,8 @@ class PublishWiring(QObject):
         repo = self.watch.repo
         if repo is None:
             return
+        from editor.ui.publish import failure_dialog
+
         dialog = failure_dialog.ConflictDialog(failure, self.window)
         self.last_dialog = dialog
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:

@@ -22,14 +22,14 @@ from editor.core.safety.history import History
 from editor.core.safety.journal import Journal, JournalEntry, StagedImage
 from editor.core.safety.post_io import LoadedPost
 from editor.ui.dialogs import prompts
-from editor.ui.dialogs.history_dialog import HistoryDialog
-from editor.ui.dialogs.recovery_dialog import RecoveryDialog
 from editor.ui.safety.autosave import Autosaver
 from editor.ui.safety.conflict_banner import ConflictBanner
 from editor.ui.safety.external_changes import ExternalChanges
 from editor.ui.safety.file_watch import FileWatch
 
 if TYPE_CHECKING:
+    from editor.ui.dialogs.history_dialog import HistoryDialog
+    from editor.ui.dialogs.recovery_dialog import RecoveryDialog
     from editor.ui.window.main_window import MainWindow
 
 
@@ -158,6 +158,8 @@ class SafetyNet(QObject):
             return
         if not entries:
             return
+        from editor.ui.dialogs.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.journal, entries, parent=self.window)
         dialog.restoreRequested.connect(self.open_recovered)
         self.last_recovery = dialog
@@ -196,6 +198,8 @@ class SafetyNet(QObject):
         if w.document.path is None:
             prompts.show_error(w, "History", "This post has not been saved yet.")
             return
+        from editor.ui.dialogs.history_dialog import HistoryDialog
+
         dialog = HistoryDialog(self.history, w.site.root, w.document.path, self.current_text(), w)
         dialog.restoreRequested.connect(w.set_text_as_unsaved_change)
         self.last_history = dialog

@@ -17,14 +17,13 @@ from editor.core.writing.goals import Goals
 from editor.core.writing.outline import outline
 from editor.ui.sitewide.find_panel import FindPanel
 from editor.ui.sitewide.outline_pane import OutlinePane
-from editor.ui.sitewide.plan_dialog import PlanDialog
 from editor.ui.sitewide.replace_wiring import ReplaceWiring
 from editor.ui.sitewide.search_wiring import SearchWiring
-from editor.ui.sitewide.terms_dialog import TermsDialog
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs
 
 if TYPE_CHECKING:
+    from editor.ui.sitewide.terms_dialog import TermsDialog
     from editor.ui.window.index_jobs import Indexed
     from editor.ui.window.main_window import MainWindow
 
@@ -179,6 +178,8 @@ class SitewideWiring(QObject):
 
     def show_terms(self) -> None:
         if self.terms is None:
+            from editor.ui.sitewide.terms_dialog import TermsDialog
+
             self.terms = TermsDialog(self.window)
             self.terms.changeRequested.connect(self.plan_change)
         self.terms.set_vocabulary(self.window.vocabulary)
@@ -210,6 +211,8 @@ class SitewideWiring(QObject):
             "untick a post to leave it as it is."
         )
         rows = [(c.rel_path, c.rel_path, c.diff()) for c in plan.changes]
+        from editor.ui.sitewide.plan_dialog import PlanDialog
+
         dialog = PlanDialog(f"{verb} {plan.kind}", summary, rows, problems, self.terms or w)
         dialog.setObjectName("TermsPlanDialog")
         if not dialog.exec():

@@ -23,7 +23,6 @@ from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
 from editor.ui.startup.file_open import FileOpener
 from editor.ui.startup.first_paint import exit_after_first_paint_if_asked
-from editor.ui.startup.open_failed import ask_what_instead
 from editor.ui.startup.quit_signals import QuitSignals
 from editor.ui.window.main_window import MainWindow
 
@@ -115,6 +114,8 @@ def run_gui(argv: Sequence[str]) -> int:
             window = open_window(path, settings)
             break
         except BylineError as exc:
+            from editor.ui.startup.open_failed import ask_what_instead
+
             path = ask_what_instead(exc)
             if path is None:
                 return 2

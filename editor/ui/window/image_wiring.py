@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core.images.inline_images import InlineForm, InlineReference, images_without_alt
 from editor.core.images.pipeline import ImageSettings, ProcessedImage
 from editor.core.images.staged_copies import StagedCopies, prune_stale
-from editor.core.render import SiteContext
+from editor.core.render.context import SiteContext
 from editor.core.site.post_checks import PostWarning
 from editor.ui.dialogs import prompts
 from editor.ui.form.inline_image import InlineImageAttacher, insert_reference

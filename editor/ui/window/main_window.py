@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.core.errors import BylineError, ConflictError
 from editor.core.index.site_index import Vocabulary, index_of
-from editor.core.render import FRONT_MATTER_ERROR, SiteContext, broken_post_body
+from editor.core.render.context import SiteContext
 from editor.core.site import post_actions
 from editor.core.site.post_checks import check_post
 from editor.core.site.site import Site, is_lone_post
 from editor.ui.dialogs import prompts
-from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.form.front_matter_form import FrontMatterForm
 from editor.ui.panes.markdown_pane import MarkdownPane
 from editor.ui.panes.post_list_pane import PostListPane
@@ -36,6 +35,7 @@ from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.sitewide.sitewide_wiring import SitewideWiring
 from editor.ui.spelling.spell_wiring import SpellWiring
+from editor.ui.widgets.after_paint import AfterFirstPaint
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs, lone_post, window_layout
 from editor.ui.window.document import Document
@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
         self.form = FrontMatterForm(self)
         self.markdown = MarkdownPane(self)
         self.preview = PreviewPane(self)
+        # the window is shown first; the preview's first render and the index just after
+        self.after_paint = AfterFirstPaint(self)
+        self.preview.hold()
+        self.after_paint.run(self.preview.release)
         self.status = StatusBar(self)
         self.safety = SafetyNet(self, data_dir or app_data_dir())
         self.images = ImageWiring(self, app_cache_dir())
@@ -206,7 +210,8 @@ class MainWindow(QMainWindow):
         if self.site.lone:
             return
         self.status.set_busy("Indexing posts…")
-        self.indexer.submit(index_jobs.first_refresh(self.site, self.index))
+        job = index_jobs.first_refresh(self.site, self.index)
+        self.after_paint.run(lambda: self.indexer.submit(job))
 
     def _on_indexed(self, _ticket: int, result: index_jobs.Indexed) -> None:
         if result.index is self.index:  # else a site that is no longer open
@@ -388,6 +393,8 @@ class MainWindow(QMainWindow):
         site = self.images.render_site(self._render_site)  # + staged images
         text = self.markdown.text()
         if doc.raw and doc.error is not None:  # the body alone, the error above it
+            from editor.core.render.header import FRONT_MATTER_ERROR, broken_post_body
+
             text, fields = broken_post_body(text), {FRONT_MATTER_ERROR: doc.error.message}
         self.preview.request_render(text, fields, site)
 
@@ -535,6 +542,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _preferences(self) -> None:
+        from editor.ui.dialogs.preferences import PreferencesDialog
+
         if PreferencesDialog(self.settings, self).exec():
             self._apply_settings()
 
@@ -559,6 +568,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_settings()
+        self.after_paint.cancel()
         self.indexer.wait()
         self.sitewide.close()
         self.spelling.close()

@@ -72,3 +72,12 @@ def test_a_big_changed_part_is_a_new_document_not_a_patch(qapp):
     assert len(first.parts) == 2  # header + the whole body
     result = prepare(_request(body + "\nMore.", PartMap(first.parts).html()), move_to_gui=False)
     assert result.document is not None
+
+
+def test_the_preview_splits_parts_at_the_mark_the_renderer_writes():
+    # preview_document spells the mark out so that the window need not load Python-Markdown
+    # before its first paint
+    from editor.core.render.kramdown import CHUNK_MARK
+    from editor.ui.panes.preview_document import CHUNK_SPLIT
+
+    assert f"<!--{CHUNK_MARK}-->" == CHUNK_SPLIT

@@ -181,6 +181,8 @@ class SpellWiring(QObject):
     def _on_checked(self, ticket: int, result: Checked) -> None:
         if ticket != self.checks.latest:
             return  # the text changed since: a newer check is coming
+        if not self.enabled:
+            return  # turned off while this check ran: its underlines stay away
         if self.problem:
             self.window.status.clearMessage()
         self.problem = ""

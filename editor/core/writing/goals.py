@@ -27,11 +27,13 @@ class Goals:
         self.file = folder / FILE
         self.site_root = site_root
         self._data: dict[str, Any] = {"goals": {}, "days": {}}
+        self._saved: bytes | None = None  # what the file holds, once known
         with contextlib.suppress(OSError, ValueError, TypeError):
             loaded = json.loads(self.file.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
                 self._data["goals"] = dict(loaded.get("goals") or {})
                 self._data["days"] = dict(loaded.get("days") or {})
+                self._saved = self._encoded()
 
     def _key(self, path: Path) -> str:
         return post_key(self.site_root, path)
@@ -81,8 +83,14 @@ class Goals:
         counts = self._data["days"].get((today or dt.date.today()).isoformat(), {})
         return sum(max(0, now - start) for start, now in counts.values())
 
+    def _encoded(self) -> bytes:
+        return json.dumps(self._data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
     def save(self) -> None:
+        data = self._encoded()
+        if data == self._saved:
+            return  # unchanged (a post opened again): no write on the way to the window
         with contextlib.suppress(OSError, BylineError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps(self._data, ensure_ascii=False, sort_keys=True).encode("utf-8")
             atomic_write(self.file, data, durable=False)  # it only costs a count if lost
+            self._saved = data

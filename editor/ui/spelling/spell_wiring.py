@@ -117,7 +117,9 @@ class SpellWiring(QObject):
             # stops reading (and learns nothing) once the window closes or another site opens
             return learn(self._while_open(posts, site), checker_for(code or "en_US"))
 
-        self.learning.submit(job)
+        # once the first preview is on screen: the dictionary loads in a thread that
+        # would compete with start-up for the interpreter
+        self.window.after_preview.run(lambda: self.learning.submit(job))
 
     def _while_open(self, posts: list[Path], site: Site) -> Iterator[Path]:
         for path in posts:
@@ -174,11 +176,13 @@ class SpellWiring(QObject):
             speller = Speller(checker, *map(set, extra))
             return Checked(code, checker, speller.check_body(text))
 
-        self.checks.submit(job)
+        self.window.after_preview.run(lambda: self.checks.submit(job))
 
     def _on_checked(self, ticket: int, result: Checked) -> None:
         if ticket != self.checks.latest:
             return  # the text changed since: a newer check is coming
+        if not self.enabled:
+            return  # turned off while this check ran: its underlines stay away
         if self.problem:
             self.window.status.clearMessage()
         self.problem = ""

@@ -1,7 +1,8 @@
 """Work that waits until a window is on screen: runs once it has first painted.
 
-Start-up shows the window first, then renders the preview and starts the index: work
-started before the first paint delays it (a worker thread competes for the interpreter).
+Start-up shows the window first, then renders the preview, then starts the index and the
+spell checker: work started before the first paint delays it, and work started beside the
+first render delays that (a worker thread competes for the interpreter).
 A window that is not shown when the event loop first runs (tests, a self-test) does not
 wait; nor does one that has not painted within `LATEST_MS` (minimised at start).
 """
@@ -38,18 +39,13 @@ class FirstPaint(QObject):
         return False
 
 
-class AfterFirstPaint(QObject):
-    """`run(work)` runs `work` now if the window has painted (or gave up waiting),
-    else right after its first paint, in the order asked."""
+class Deferred(QObject):
+    """`run(work)` runs `work` now once released, else when `release()` is called, in
+    the order asked; `cancel()` drops what waits (the window is closing)."""
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
         self._waiting: list[Callable[[], object]] | None = []
-        self._paint = FirstPaint(window)
-        self._paint.painted.connect(self._release)
-        QTimer.singleShot(0, self._unless_shown)
-        QTimer.singleShot(LATEST_MS, self._release)
 
     @property
     def released(self) -> bool:
@@ -62,14 +58,26 @@ class AfterFirstPaint(QObject):
             self._waiting.append(work)
 
     def cancel(self) -> None:
-        """The window is closing: what still waits is not wanted any more."""
         self._waiting = None
 
-    def _unless_shown(self) -> None:
-        if not self._window.isVisible():
-            self._release()
-
-    def _release(self) -> None:
+    def release(self, *_args: object) -> None:
         waiting, self._waiting = self._waiting, None
         for work in waiting or ():
             work()
+
+
+class AfterFirstPaint(Deferred):
+    """Released by the first paint of `window`; at once (on the event loop's first turn)
+    when the window is not shown by then, and after `LATEST_MS` at the latest."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._paint = FirstPaint(window)
+        self._paint.painted.connect(self.release)
+        QTimer.singleShot(0, self._unless_shown)
+        QTimer.singleShot(LATEST_MS, self.release)
+
+    def _unless_shown(self) -> None:
+        if not self._window.isVisible():
+            self.release()

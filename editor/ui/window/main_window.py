@@ -35,7 +35,7 @@ from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
 from editor.ui.sitewide.sitewide_wiring import SitewideWiring
 from editor.ui.spelling.spell_wiring import SpellWiring
-from editor.ui.widgets.after_paint import AfterFirstPaint
+from editor.ui.widgets.after_paint import LATEST_MS, AfterFirstPaint, Deferred
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs, lone_post, window_layout
 from editor.ui.window.document import Document
@@ -62,10 +62,15 @@ class MainWindow(QMainWindow):
         self.form = FrontMatterForm(self)
         self.markdown = MarkdownPane(self)
         self.preview = PreviewPane(self)
-        # the window is shown first; the preview's first render and the index just after
+        # the window is shown first, then the preview's first render; the index and the
+        # spell checker start once that is on screen (or has failed, or after a while)
         self.after_paint = AfterFirstPaint(self)
         self.preview.hold()
         self.after_paint.run(self.preview.release)
+        self.after_preview = Deferred(self)
+        self.preview.rendered.connect(self.after_preview.release)
+        self.preview.renderFailed.connect(self.after_preview.release)
+        self.after_paint.run(lambda: QTimer.singleShot(LATEST_MS, self.after_preview.release))
         self.status = StatusBar(self)
         self.safety = SafetyNet(self, data_dir or app_data_dir())
         self.images = ImageWiring(self, app_cache_dir())
@@ -211,7 +216,7 @@ class MainWindow(QMainWindow):
             return
         self.status.set_busy("Indexing posts…")
         job = index_jobs.first_refresh(self.site, self.index)
-        self.after_paint.run(lambda: self.indexer.submit(job))
+        self.after_preview.run(lambda: self.indexer.submit(job))
 
     def _on_indexed(self, _ticket: int, result: index_jobs.Indexed) -> None:
         if result.index is self.index:  # else a site that is no longer open
@@ -569,6 +574,7 @@ class MainWindow(QMainWindow):
             return
         self._save_settings()
         self.after_paint.cancel()
+        self.after_preview.cancel()
         self.indexer.wait()
         self.sitewide.close()
         self.spelling.close()

@@ -68,3 +68,23 @@ def test_damaged_goals_file_is_a_fresh_start(tmp_path: Path) -> None:
     (tmp_path / "data" / "writing-goals.json").write_text("{not json", encoding="utf-8")
     goals = Goals(tmp_path / "data", tmp_path / "blog")
     assert goals.goal(tmp_path / "blog" / "x.md") is None
+
+
+def test_goals_are_written_only_when_they_change(tmp_path: Path) -> None:
+    # opening a post records its count; opening it again must not write on the way to the
+    # window's first paint
+    site = tmp_path / "site"
+    post = site / "_posts" / "2025-01-01-a.md"
+    day = dt.date(2025, 1, 2)
+    goals = Goals(tmp_path / "data", site)
+    goals.count(post, 100, today=day)
+    goals.save()
+    again = Goals(tmp_path / "data", site)
+    again.file.write_bytes(again.file.read_bytes())  # the same bytes, a new mtime to compare
+    stamp = again.file.stat().st_mtime_ns
+    again.count(post, 100, today=day)
+    again.save()
+    assert again.file.stat().st_mtime_ns == stamp
+    again.count(post, 120, today=day)
+    again.save()
+    assert Goals(tmp_path / "data", site).count(None, 0, today=day) == 20

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from editor.core.images.pipeline import ImageSettings
+from editor.core.images.image_kinds import ImageSettings
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.errors import NameTakenError, OutsideSiteError, StorageError
-from editor.core.images.pipeline import IMAGES_DIR, NAME_RE, ImageStoreError, ProcessedImage
+from editor.core.images.image_kinds import IMAGES_DIR, NAME_RE, ImageStoreError, ProcessedImage
 from editor.core.safety.storage import atomic_write, make_folder, real_target
 
 # a reference to a file in assets/images/, in any form: `image: assets/images/x.jpg`,

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor.core.images.pipeline import IMAGES_DIR
+from editor.core.images.image_kinds import IMAGES_DIR
 from editor.core.site.site import Site
 
 FILE = "\0FILE\0"  # stands for the file name in a learned URL template

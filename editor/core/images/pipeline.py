@@ -10,22 +10,30 @@ dropped losslessly): no needless re-compression.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import os
-import re
 import stat
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
-from editor.core.errors import BylineError
 from editor.core.images.banded_resize import band_count, resize_upright
+from editor.core.images.image_kinds import DEFAULT_SETTINGS as DEFAULT_SETTINGS
+from editor.core.images.image_kinds import IMAGES_DIR as IMAGES_DIR
+from editor.core.images.image_kinds import NAME_RE as NAME_RE
+from editor.core.images.image_kinds import CorruptImageError as CorruptImageError
+from editor.core.images.image_kinds import ImageError as ImageError
+from editor.core.images.image_kinds import ImageReadError as ImageReadError
+from editor.core.images.image_kinds import ImageSettings as ImageSettings
+from editor.core.images.image_kinds import ImageStoreError as ImageStoreError
+from editor.core.images.image_kinds import ImageTooLargeError as ImageTooLargeError
+from editor.core.images.image_kinds import NotAnImageError as NotAnImageError
+from editor.core.images.image_kinds import ProcessedImage as ProcessedImage
+from editor.core.images.image_kinds import UnsupportedImageError as UnsupportedImageError
+from editor.core.images.image_kinds import processed as processed
 from editor.core.images.jpeg_segments import strip_jpeg, thin_metadata
 
-IMAGES_DIR = "assets/images"
 # a multi-picture JPEG (MPO) opens through the JPEG plugin
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF")
 # Below Pillow's own DecompressionBombWarning threshold (~89.5 MP), so an image we accept
@@ -50,96 +58,6 @@ _CONVERT_HINT = "convert it to JPEG or PNG first (open it and export or share it
 _RAW_SUFFIXES = {".cr2", ".cr3", ".nef", ".arw", ".dng", ".raf", ".orf", ".rw2", ".pef", ".srw"}
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 _AVIF_BRANDS = {b"avif", b"avis"}
-NAME_RE = re.compile(r"[0-9a-f]{32}")
-
-
-# --- errors ----------------------------------------------------------------
-
-
-class ImageError(BylineError):
-    """An image that cannot be attached; the message names the file and the reason."""
-
-
-class ImageReadError(ImageError):
-    """The file itself cannot be read (missing, no permission, a folder)."""
-
-
-class NotAnImageError(ImageError):
-    """The file holds no picture at all."""
-
-
-class UnsupportedImageError(ImageError):
-    """A picture in a format the blog cannot use (HEIC, SVG, RAW, ...)."""
-
-
-class CorruptImageError(ImageError):
-    """A damaged or truncated picture."""
-
-
-class ImageTooLargeError(ImageError):
-    """More pixels than we agree to decode (a decompression bomb, or absurdly large)."""
-
-
-class ImageStoreError(ImageError):
-    """The processed image could not be written into the site (full disk, read-only, ...)."""
-
-
-# --- settings and result ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    """How attached images are processed (the preferences dialog edits these)."""
-
-    max_width: int | None = 2000
-    quality: int = 85
-    keep_icc: bool = False
-    inline_max_width: int | None = None
-    max_height: int | None = 2000  # header images: a portrait photo is capped by its height
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.quality <= 100:
-            raise ValueError(f"JPEG quality must be 1..100, not {self.quality}")
-        for size in (self.max_width, self.inline_max_width, self.max_height):
-            if size is not None and size < 1:
-                raise ValueError(f"a maximum size must be positive, not {size}")
-
-    def for_inline(self) -> ImageSettings:
-        """The settings for an image dropped into the body: the inline width cap applies
-        (and no height cap: a tall diagram in the text keeps its width)."""
-        return replace(self, max_width=self.inline_max_width, max_height=None)
-
-
-DEFAULT_SETTINGS = ImageSettings()
-
-
-@dataclass(frozen=True)
-class ProcessedImage:
-    """A web-ready JPEG in memory, not yet written anywhere."""
-
-    data: bytes
-    md5: str
-    width: int
-    height: int
-    source: str = ""  # where it came from, for messages: a path or "pasted image"
-    reencoded: bool = True  # False when the original JPEG data was kept
-
-    @property
-    def size(self) -> int:
-        return len(self.data)
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.md5}.jpg"
-
-    @property
-    def rel_path(self) -> str:
-        """The path a post's `image:` holds: `assets/images/<md5>.jpg`."""
-        return f"{IMAGES_DIR}/{self.file_name}"
-
-
-def processed(data: bytes, width: int, height: int, source: str, reencoded: bool) -> ProcessedImage:
-    return ProcessedImage(data, hashlib.md5(data).hexdigest(), width, height, source, reencoded)
 
 
 # --- the pipeline ------------------------------------------------------------

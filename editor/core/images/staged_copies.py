@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from editor.core.errors import BylineError
-from editor.core.images.pipeline import ProcessedImage
+from editor.core.images.image_kinds import ProcessedImage
 from editor.core.safety.storage import atomic_write
 
 PREFIX = "window-"

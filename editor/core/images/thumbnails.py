@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from editor.core.errors import StorageError
+from editor.core.images.image_kinds import THUMB_HEIGHT as THUMB_HEIGHT
 from editor.core.images.pipeline import (
     decode_upright,
     fit_size,
@@ -27,7 +28,6 @@ from editor.core.images.pipeline import (
 )
 from editor.core.safety.storage import atomic_write
 
-THUMB_HEIGHT = 96
 MAX_ASPECT = 4  # a panorama's thumbnail is cut down to at most 4x as wide as tall
 THUMB_QUALITY = 82
 

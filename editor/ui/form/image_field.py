@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -33,22 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import BylineError
-from editor.core.images.pipeline import (
+from editor.core.images.image_kinds import (
     DEFAULT_SETTINGS,
+    THUMB_HEIGHT,
     ImageSettings,
     ProcessedImage,
-    process_bytes,
-)
-from editor.core.images.pipeline import read_source as read_image_file
-from editor.core.images.thumbnails import (
-    THUMB_HEIGHT,
-    ImageInfo,
-    Thumbnail,
-    image_info,
-    thumbnail_bytes,
 )
 from editor.ui.widgets.elided_label import ElidedLabel as BaseElidedLabel
 from editor.ui.widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from editor.core.images.thumbnails import ImageInfo, Thumbnail
 
 FILE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff);;All files (*)"
 PASTED_NAME = "pasted image"
@@ -199,6 +195,8 @@ class ImageField(QWidget):
         rel = self._rel_path
 
         def load() -> _Existing:
+            from editor.core.images.thumbnails import image_info
+
             return _Existing(
                 rel, image_info(path), _thumb(read_image_file(path), str(path), cache_dir)
             )
@@ -210,6 +208,8 @@ class ImageField(QWidget):
         """Thumbnail and sizes from the staged image's bytes (it is in no file yet)."""
         self._staged = image
         rel, cache_dir = image.rel_path, self._cache_dir
+        from editor.core.images.thumbnails import ImageInfo
+
         info = ImageInfo(image.width, image.height, image.size)
 
         def load() -> _Existing:
@@ -394,7 +394,26 @@ def _describe(width: int, height: int, size: int) -> str:
 
 
 def _thumb(data: bytes, name: str, cache_dir: Path | None) -> Thumbnail:
+    from editor.core.images.thumbnails import thumbnail_bytes
+
     return thumbnail_bytes(data, name=name, cache_dir=cache_dir)
+
+
+# Pillow loads with the first image handled, in a worker, not before the first paint
+
+
+def read_image_file(path: str | Path) -> bytes:
+    from editor.core.images.pipeline import read_source
+
+    return read_source(path)
+
+
+def process_bytes(
+    data: bytes, *, name: str, settings: ImageSettings = DEFAULT_SETTINGS, inline: bool = False
+) -> ProcessedImage:
+    from editor.core.images.pipeline import process_bytes as process
+
+    return process(data, name=name, settings=settings, inline=inline)
 
 
 def local_files(mime: QMimeData) -> list[str]:

@@ -10,15 +10,15 @@ from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from editor.core.errors import BylineError
+from editor.core.images.image_kinds import DEFAULT_SETTINGS, ImageSettings, ProcessedImage
 from editor.core.images.inline_images import DEFAULT_FORM, InlineForm, InlineReference
-from editor.core.images.pipeline import (
-    DEFAULT_SETTINGS,
-    ImageSettings,
-    ProcessedImage,
+from editor.ui.form.image_field import (
+    PASTED_NAME,
+    local_files,
     process_bytes,
+    qimage_to_png,
+    read_image_file,
 )
-from editor.core.images.pipeline import read_source as read_image_file
-from editor.ui.form.image_field import PASTED_NAME, local_files, qimage_to_png
 from editor.ui.widgets.tasks import TaskRunner
 
 

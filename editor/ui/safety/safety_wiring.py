@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editor.core.errors import BylineError
-from editor.core.images.pipeline import ProcessedImage, processed
+from editor.core.images.image_kinds import ProcessedImage, processed
 from editor.core.safety.history import History
 from editor.core.safety.journal import Journal, JournalEntry, StagedImage
 from editor.core.safety.post_io import LoadedPost

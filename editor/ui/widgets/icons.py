@@ -21,8 +21,7 @@ from editor.resources import resource_path
 _SIZES = (16, 20, 24, 32, 48)
 
 
-def _render(svg: bytes, size: int, ratio: float) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(svg))
+def _render(renderer: QSvgRenderer, size: int, ratio: float) -> QPixmap:
     px = round(size * ratio)
     image = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -42,8 +41,9 @@ def _icon(name: str, colour: str, ratio: float) -> QIcon:
         path = resource_path("icons", f"{name}.svg")
     svg = path.read_bytes().replace(b"#000000", colour.encode())
     icon = QIcon()
+    renderer = QSvgRenderer(QByteArray(svg))  # parsed once for all its sizes
     for size in _SIZES:
-        icon.addPixmap(_render(svg, size, ratio))
+        icon.addPixmap(_render(renderer, size, ratio))
     return icon
 
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
+from editor.core.images.image_kinds import ImageSettings, ProcessedImage
 from editor.core.images.inline_images import InlineForm, InlineReference, images_without_alt
-from editor.core.images.pipeline import ImageSettings, ProcessedImage
 from editor.core.images.staged_copies import StagedCopies, prune_stale
 from editor.core.render.context import SiteContext
 from editor.core.site.post_checks import PostWarning

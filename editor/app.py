@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from editor import __version__
 
+# the commands by name, without importing editor.cli (tests/cli/test_mistakes.py keeps it whole)
 CLI_COMMANDS = {"new", "list", "check", "render", "search", "rename-term", "publish", "sync",
                 "spell"}  # fmt: skip
 

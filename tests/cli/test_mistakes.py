@@ -107,3 +107,11 @@ def test_every_registered_command_is_known() -> None:
     from editor.cli.mistakes import known_commands
 
     assert {"new", "list", "check", "render", "publish", "sync"} <= known_commands()
+
+
+def test_the_quick_command_list_names_every_registered_command() -> None:
+    """app.py keeps the names as a literal (no CLI import before `byline list` starts);
+    a command added to editor.cli but not there would start slower or open the window."""
+    from editor.cli.mistakes import known_commands
+
+    assert known_commands() == CLI_COMMANDS

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections import defaultdict
 
@@ -16,7 +17,8 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from editor.core.markup.blocks import TOC_MARKER
 from editor.core.markup.ial import PRE_CLASSES, Ials
 
-_NON_WORD = re.compile(r"[^\w\- \t]")
+_ASCII_ID = re.compile(r"[a-z0-9_\- \t]*")
+_WORD_CATEGORIES = ("L", "M", "Nd", "Nl", "Pc")  # Ruby's \p{Word}, as kramdown's ids keep
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 # on a heading whose id the post sets ({#id}) in a section (render/sections.py): kramdown
 # never numbers those, so neither does joining the sections; removed on joining
@@ -99,7 +101,7 @@ class Kramdownify(Treeprocessor):
         self._toc(root, headers)
 
     def _header_id(self, el: etree.Element, counter: dict[str, int]) -> str:
-        text = _NON_WORD.sub("", plain_text(el, self.md).lower())
+        text = _id_characters(plain_text(el, self.md).lower())
         text = text.replace(" ", "-").replace("\t", "-")
         counter[text] += 1
         return f"{text}-{counter[text]}" if counter[text] > 0 else text
@@ -207,3 +209,16 @@ def _copy(el: etree.Element) -> etree.Element:
     for child in el:
         new.append(_copy(child))
     return new
+
+
+def _id_characters(text: str) -> str:
+    """The characters kramdown keeps of a lower-cased heading for its id: Ruby's word
+    characters (letters, combining marks such as the dot Ruby's lower case of `İ` keeps,
+    digits, connectors), `-`, space and tab."""
+    if _ASCII_ID.fullmatch(text):
+        return text
+    return "".join(
+        c
+        for c in text
+        if c in "- \t" or c == "_" or unicodedata.category(c).startswith(_WORD_CATEGORIES)
+    )

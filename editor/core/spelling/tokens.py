@@ -71,11 +71,28 @@ def mask_line(line: str) -> str:
     return _MASKS.sub(lambda m: " " * (m.end() - m.start()), line)
 
 
+def _prose_of_line(line: str) -> str:
+    """`line` masked (see `mask_line`); '' for a line that is never prose."""
+    if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
+        return ""
+    return mask_line(line) if _NEEDS_MASK(line) else line
+
+
+def chunks_of_line(line: str) -> list[str]:
+    """The runs of word characters (with inner hyphens and apostrophes) of a line of prose:
+    `words_of_line` splits each the same way wherever it stands, so a chunk's verdict can
+    be remembered (a fast path for whole posts, see speller.py)."""
+    return _CHUNK.findall(_prose_of_line(line))
+
+
+def chunk_spans(line: str) -> list[tuple[int, str]]:
+    """`chunks_of_line` with the column each starts at."""
+    return [(m.start(), m.group()) for m in _CHUNK.finditer(_prose_of_line(line))]
+
+
 def words_of_line(line: str, line_no: int = 0) -> Iterator[Word]:
     """The checkable words of one line of prose (no block context: see `words`)."""
-    if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
-        return
-    masked = mask_line(line) if _NEEDS_MASK(line) else line
+    masked = _prose_of_line(line)
     for chunk in _CHUNK.finditer(masked):
         text = chunk.group()
         if text.isalpha():  # the common case, quickly: a plain word
@@ -98,6 +115,13 @@ def _acronym_plural(word: str) -> bool:
 
 def words(text: str, first_line: int = 0) -> Iterator[Word]:
     """The checkable words of a Markdown body, skipping code and HTML blocks."""
+    for n, line in prose_lines(text, first_line):
+        yield from words_of_line(line, n)
+
+
+def prose_lines(text: str, first_line: int = 0) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each line of a Markdown body that may hold prose: not in
+    code, HTML or Liquid blocks, comments or math (parts of a line are masked later)."""
     fence = ""
     closer = ""
     blank_before = True
@@ -148,4 +172,4 @@ def words(text: str, first_line: int = 0) -> Iterator[Word]:
         if stripped.startswith("$$") and stripped.count("$$") == 1:
             closer = "$$"
             continue
-        yield from words_of_line(line, n)
+        yield n, line

@@ -13,13 +13,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 EXPECTED = HERE / "expected"
-_VOID = {"br", "hr", "img", "input", "meta", "link"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img"}  # void elements: no end tag
+_VOID |= {"input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Tokens(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
+        self.text: set[int] = set()  # indexes of text tokens (text may start with "<")
         self.code_depth = 0
         self.skip_end: list[bool] = []
 
@@ -63,14 +65,16 @@ class _Tokens(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         data = re.sub(r"[\s\xa0]+", " ", data)
+        after_text = bool(self.out) and len(self.out) - 1 in self.text
         if not data.strip():
             # between the token spans of highlighted code, a space is part of the code
-            if self.code_depth and self.out and not self.out[-1].startswith("<"):
+            if self.code_depth and after_text:
                 self.out[-1] = re.sub(r" +", " ", self.out[-1] + data)
             return
-        if self.out and not self.out[-1].startswith("<"):
+        if after_text:
             self.out[-1] = re.sub(r" +", " ", self.out[-1] + data)
         else:
+            self.text.add(len(self.out))
             self.out.append(data)
 
 
@@ -78,7 +82,7 @@ def normalise(html: str) -> list[str]:
     parser = _Tokens()
     parser.feed(html)
     parser.close()
-    return [t.strip() if not t.startswith("<") else t for t in parser.out if t.strip()]
+    return [t.strip() if i in parser.text else t for i, t in enumerate(parser.out) if t.strip()]
 
 
 def cases() -> list[str]:

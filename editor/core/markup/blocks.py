@@ -22,6 +22,7 @@ TOC_MARKER = "bylinetocmarkerq7"
 
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[*+-]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
+_DEFINITION = re.compile(r"^(?P<indent> *):(?P<space>[ \t]+)(?=\S)")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r"^ {0,3}>")
 _IAL = re.compile(r"^ {0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
@@ -35,11 +36,12 @@ _HR = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 class _Item:
-    __slots__ = ("dst", "src")
+    __slots__ = ("dst", "first_block", "src")
 
     def __init__(self, src: int, dst: int) -> None:
         self.src = src  # the column where the item's content starts in the source
         self.dst = dst  # the column Python-Markdown needs for it (a multiple of 4)
+        self.first_block = True  # no blank line since the item began: its lines go raw
 
 
 def rewrite_lines(
@@ -63,6 +65,8 @@ def rewrite_lines(
         if not line.strip():
             out.append("")
             prev_kind = "blank"
+            for open_item in stack:
+                open_item.first_block = False
             ial_direction = ""
             i += 1
             continue
@@ -167,6 +171,20 @@ def rewrite_lines(
             i += 1
             continue
 
+        definition = _DEFINITION.match(line) if not item else None
+        if definition and indent - (stack[-1].src if stack else 0) <= 3 and _has_term(lines, i):
+            # kramdown, like a list item: the definition's text starts the column its
+            # continuation lines keep (`: text` + two spaces); Python-Markdown wants four
+            dst = stack[-1].dst if stack and indent >= stack[-1].src else 0
+            width = 1 + len(definition["space"])
+            # in an item's first block Python-Markdown reads the lines as they are
+            lead = 0 if stack and stack[-1].first_block else dst
+            stack.append(_Item(indent + width, dst + 4))
+            out.append(" " * lead + ": " + line[definition.end() :])
+            prev_kind = "item"
+            i += 1
+            continue
+
         if _IAL.match(line) and out and _ATX.match(out[-1]) and prev_kind == "other":
             out[-1] = out[-1].rstrip() + " " + line.strip()
             i += 1
@@ -195,6 +213,18 @@ def rewrite_lines(
             prev_kind = "para"
         i += 1
     return out
+
+
+def _has_term(lines: list[str], i: int) -> bool:
+    """Whether the line before (or the one before a blank line) can be a definition's term
+    or an earlier definition's text: text that starts no other block."""
+    j = i - 1
+    if j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or not lines[j].strip():
+        return False
+    line = lines[j]
+    return not (_starts_block(line) or _HR.match(line) or _HTML_START.match(line))
 
 
 def _paragraph_after_blank(lines: list[str], i: int) -> bool:

@@ -6,6 +6,7 @@
 - An end tag that closes nothing open in its paragraph (`* x: </li>`) is text.
 - `markdown="0|1"` on an HTML block steers the parsing and is then removed.
 - `#word` with no space is a paragraph, not a heading.
+- A backslash escape in a link's or image's URL or title stays as written (`\\(`).
 - Attribute lists need their colon (`{: .x}`); a header takes only `{#id}`.
 """
 
@@ -136,6 +137,22 @@ class NoMarkdownAttribute(Postprocessor):
         return _MARKDOWN_ATTR.sub(r"\1", text) if "markdown=" in text else text
 
 
+class KeepUrlEscapes(Treeprocessor):
+    """kramdown keeps the backslashes of a link's URL and title: `(a\\(1\\))` links to
+    `a\\(1\\)`. Python-Markdown's unescape step (next) would drop them."""
+
+    _ESCAPED = re.compile(f"{util.STX}(\\d+){util.ETX}")
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.tag not in ("a", "img"):
+                continue
+            for key in ("href", "src", "title"):
+                value = el.get(key)
+                if value and util.STX in value:
+                    el.set(key, self._ESCAPED.sub(lambda m: "\\" + chr(int(m.group(1))), value))
+
+
 def read_spans_as_kramdown(md: markdown.Markdown) -> None:
     """Install the rules of the module's docstring (attr_list registered before)."""
     attr_list = md.treeprocessors["attr_list"]
@@ -147,4 +164,5 @@ def read_spans_as_kramdown(md: markdown.Markdown) -> None:
     md.inlinePatterns.register(KramdownCodeSpan(md), "backtick", 190)
     md.parser.blockprocessors["hashheader"].RE = _HASH_HEADER  # type: ignore[attr-defined]
     md.treeprocessors.register(StrayEndTags(md), "kramdown_stray_end_tags", 24)
+    md.treeprocessors.register(KeepUrlEscapes(md), "kramdown_url_escapes", 1)  # before unescape
     md.postprocessors.register(NoMarkdownAttribute(md), "kramdown_markdown_attr", 36)

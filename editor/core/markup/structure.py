@@ -5,7 +5,8 @@ quotes makes two quotes, and a separator line inside a table's body starts a new
 Python-Markdown joined the first two and made the last a row of dashes.
 
 kramdown wraps an item's text in <p> when a blank line follows that text, and wraps the
-last item too when every item before it is wrapped. Python-Markdown also wraps the
+last item too when every item before it is wrapped (a definition's text: only when a blank
+line came before its `:`). Python-Markdown also wraps the
 first item after a blank line (a list continued in a new block), and an item whose text
 a nested list follows when a blank line comes later; kramdown leaves both tight.
 """
@@ -18,9 +19,54 @@ from collections.abc import Callable
 
 import markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 _LISTS = ("ol", "ul")
+# kramdown's span elements (parser/html.rb): any other tag starting a line starts an HTML
+# block (`<dialog>`, `<references>`); Python-Markdown knows only a fixed list of blocks
+KRAMDOWN_SPAN_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "big",
+        "bdo",
+        "br",
+        "button",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "option",
+        "q",
+        "rb",
+        "rbc",
+        "rp",
+        "rt",
+        "rtc",
+        "ruby",
+        "samp",
+        "select",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "tt",
+        "u",
+        "var",
+    ]
+)
 
 
 def read_blocks_as_kramdown(md: markdown.Markdown) -> None:
@@ -32,8 +78,36 @@ def read_blocks_as_kramdown(md: markdown.Markdown) -> None:
         processor.run = _tight_first(processor)  # type: ignore[method-assign, assignment]
     indent = md.parser.blockprocessors["indent"]
     indent.run = _tight_parent(indent)  # type: ignore[method-assign, assignment]
+    md.preprocessors.register(HtmlBlockTags(md), "kramdown_html_block_tags", 29)
+    if "defindent" in md.parser.blockprocessors:
+        definition = md.parser.blockprocessors["defindent"]
+        definition.run = _tight_definition(definition)  # type: ignore[method-assign, assignment]
     quote = md.parser.blockprocessors["quote"]
     quote.lastChild = _no_quote_before(quote)  # type: ignore[method-assign, assignment]
+
+
+class HtmlBlockTags(Preprocessor):
+    """Any tag but kramdown's span elements that starts a line of this document starts an
+    HTML block: its name joins Python-Markdown's list of block tags for this document."""
+
+    _LINE_TAG = re.compile(r"^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)", re.M)
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.base = list(md.block_level_elements)
+
+    def run(self, lines: list[str]) -> list[str]:
+        known = set(self.base)
+        extra: list[str] = []
+        if "<" in "".join(lines):
+            for line in lines:
+                m = self._LINE_TAG.match(line)
+                name = m.group(1).lower() if m else ""
+                if name and name not in known and name not in KRAMDOWN_SPAN_ELEMENTS:
+                    known.add(name)
+                    extra.append(name)
+        self.md.block_level_elements = self.base + extra
+        return lines
 
 
 def _no_quote_before(processor: BlockProcessor) -> Callable[[etree.Element], etree.Element | None]:
@@ -62,6 +136,25 @@ def _tight_parent(processor: BlockProcessor) -> Callable[[etree.Element, list[st
         result = original(parent, blocks)
         for item in spine:
             _unwrap(item)
+        return result
+
+    return run
+
+
+def _tight_definition(
+    processor: BlockProcessor,
+) -> Callable[[etree.Element, list[str]], bool | None]:
+    """A definition's own text stays tight when blocks follow it after a blank line
+    (kramdown wraps it only when a blank line came before the `:`)."""
+    original = processor.run
+
+    def run(parent: etree.Element, blocks: list[str]) -> bool | None:
+        last = parent[-1] if len(parent) else None
+        dd = last[-1] if last is not None and last.tag == "dl" and len(last) else None
+        tight = dd is not None and dd.tag == "dd" and bool((dd.text or "").strip())
+        result = original(parent, blocks)
+        if tight and dd is not None:
+            _unwrap(dd)
         return result
 
     return run

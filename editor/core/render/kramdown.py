@@ -1,36 +1,30 @@
 """Python-Markdown configured to write what Jekyll's kramdown (GFM input) writes.
 
 Bundled extensions do most of it (tables, footnotes, definition lists, abbreviations,
-attribute lists, markdown-in-HTML, smarty); `KramdownExtension` adds the rest: GFM header
-ids, Rouge-shaped code blocks, kramdown's footnote and table markup, `{:toc}`, task lists,
-`~~strike~~`, neutralised raw HTML, and an anchor per top-level block naming its source
-line (`<a name="line-N"></a>`) for scroll sync.
+attribute lists, markdown-in-HTML, smarty); `KramdownExtension` adds the rest from
+editor.core.markup (how kramdown reads blocks and spans; kramdownify.py: its markup),
+line_anchors.py (an anchor per top-level block naming its source line, for scroll sync),
+`~~strike~~` and neutralised raw HTML. `render_markdown` renders a post section by
+section with a cache (sections.py, footnotes.py, toc.py).
 """
 
 from __future__ import annotations
 
-import html
-import re
 import threading
-import xml.etree.ElementTree as etree
-from collections import defaultdict
 from typing import Any
 
 import markdown
-from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
 from markdown.extensions.smarty import SubstituteTextPattern
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 from markdown.postprocessors import Postprocessor
-from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
-from editor.core.markup.blocks import TOC_ITEM, TOC_MARKER, rewrite_lines
+from editor.core.markup.blocks import TOC_ITEM
 from editor.core.markup.emphasis import use_kramdown_emphasis
-from editor.core.markup.ial import PRE_CLASSES, ApplyBlockIals, Ials
+from editor.core.markup.ial import ApplyBlockIals
 from editor.core.markup.idle_patterns import skip_idle_text
 from editor.core.markup.inline import read_spans_as_kramdown
+from editor.core.markup.kramdownify import DocumentState, Kramdownify
 from editor.core.markup.mathjax import read_math
 from editor.core.markup.quotes import KramdownQuotes
 from editor.core.markup.structure import (
@@ -40,10 +34,9 @@ from editor.core.markup.structure import (
     read_headerless_tables,
 )
 from editor.core.render import footnotes, toc
-from editor.core.render.highlight import fenced_block
+from editor.core.render.line_anchors import CHUNK_MARK, Anchors, Lines, track_lines
 from editor.core.render.sanitize import neutralise
 from editor.core.render.sections import (
-    OWN_ID,
     SectionCache,
     definitions,
     join_sections,
@@ -52,10 +45,7 @@ from editor.core.render.sections import (
 )
 from editor.core.render.toc import TOC_START
 
-LINE_ANCHOR = "line-{}"
-CHUNK_MARK = "byline-chunk"  # <!--byline-chunk--> between top-level blocks
-_NON_WORD = re.compile(r"[^\w\- \t]")
-_TASK = re.compile(r"^\[([ xX])\][ \t]+")
+__all__ = ["CHUNK_MARK", "KramdownRenderer", "render_markdown", "render_sections"]
 _SMART = {
     "mdash": "—",
     "ndash": "–",
@@ -67,306 +57,6 @@ _SMART = {
     "left-double-quote": "“",
     "right-double-quote": "”",
 }
-_TEXT_HOLDERS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "pre"}
-_BLOCKS = _TEXT_HOLDERS | {"ul", "ol", "blockquote", "div", "table", "thead", "tbody", "tr", "dl"}
-
-
-class _State:
-    """Per-document state of our extension, cleared by `reset()`."""
-
-    def __init__(self) -> None:
-        self.source = ""
-        self.blocks: list[tuple[etree.Element, int]] = []  # top-level element, source line
-        self.stash_origin: dict[int, str] = {}  # stash index -> the source line it came from
-        self.line_anchors = True
-        self.whole = True  # the whole text, not one section of it
-        self.ials = Ials()
-        self.dropped: list[etree.Element] = []  # IAL markers taken out of the tree
-
-    def reset(self) -> None:
-        self.blocks = []
-        self.stash_origin = {}
-        self.ials.reset()
-        self.dropped.clear()
-
-
-class _Lines(Preprocessor):
-    def __init__(self, md: markdown.Markdown, state: _State) -> None:
-        super().__init__(md)
-        self.state = state
-
-    def run(self, lines: list[str]) -> list[str]:
-        return rewrite_lines(
-            lines, self._stash_code, self.state.ials.marker, self.md.htmlStash.store
-        )
-
-    def _stash_code(self, code: str, lang: str, opener: str) -> str:
-        placeholder = self.md.htmlStash.store(fenced_block(code, lang))
-        self.state.stash_origin[self.md.htmlStash.html_counter - 1] = opener.strip()
-        return placeholder
-
-
-def _track_lines(parser: BlockParser, state: _State) -> None:
-    """Wrap the parser so each new top-level element learns its source line."""
-    original = parser.parseBlocks
-
-    def parse_blocks(parent: etree.Element, blocks: list[str]) -> None:
-        if parent is not getattr(parser, "root", None) or not state.line_anchors:
-            original(parent, blocks)
-            return
-        source = state.source
-        pos = 0
-        line = 0
-        while blocks:
-            before = len(parent)
-            first = _first_line(blocks[0], state)
-            found = source.find(first, pos) if first else -1
-            if found >= 0:
-                line += source.count("\n", pos, found)
-                pos = found
-            for processor in parser.blockprocessors:
-                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
-                    break
-            for child in parent[before:]:
-                state.blocks.append((child, line + 1))
-
-    parser.parseBlocks = parse_blocks  # type: ignore[method-assign]
-
-
-def _first_line(block: str, state: _State) -> str:
-    for raw in block.split("\n"):
-        text = raw.strip()
-        if not text:
-            continue
-        m = HTML_PLACEHOLDER_RE.fullmatch(text)
-        if m:
-            return state.stash_origin.get(int(m.group(1)), "")
-        if text == TOC_MARKER:
-            return ""
-        return text
-    return ""
-
-
-def _plain_text(el: etree.Element, md: markdown.Markdown) -> str:
-    """The element's text as kramdown sees it for ids: stashed bits resolved, entities read."""
-    text = "".join(el.itertext())
-
-    def resolve(m: re.Match[str]) -> str:
-        try:
-            raw = md.htmlStash.rawHtmlBlocks[int(m.group(1))]
-        except (IndexError, ValueError):
-            return ""
-        return re.sub(r"<[^>]+>", "", raw) if isinstance(raw, str) else ""
-
-    text = HTML_PLACEHOLDER_RE.sub(resolve, text)
-    text = re.sub(r"\x02\d+\x03", lambda m: chr(int(m.group(0)[1:-1])), text)  # escapes
-    return html.unescape(text)
-
-
-class _Kramdownify(Treeprocessor):
-    """kramdown's markup where Python-Markdown's differs; runs after inline and attr_list."""
-
-    def __init__(self, md: markdown.Markdown, state: _State) -> None:
-        super().__init__(md)
-        self.state = state
-
-    def run(self, root: etree.Element) -> None:
-        counter: dict[str, int] = defaultdict(lambda: -1)
-        headers: list[etree.Element] = []
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for el in list(root.iter()):
-            tag = el.tag
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                headers.append(el)
-                if "id" not in el.attrib:
-                    el.set("id", self._header_id(el, counter))
-                elif not self.state.whole:
-                    own = dict(el.attrib)
-                    el.attrib.clear()
-                    el.set(OWN_ID, "")
-                    el.attrib.update(own)
-            elif tag == "code" and parents.get(el) is not None and parents[el].tag != "pre":
-                el.set("class", "language-plaintext highlighter-rouge")
-            elif tag == "pre" and parents.get(el) is not None:
-                self._rouge_pre(el, parents[el])
-            elif tag in ("th", "td") and "style" in el.attrib:
-                el.set("style", el.attrib["style"].rstrip("; "))
-            elif tag in ("ul", "ol"):
-                self._task_list(el)
-            elif tag == "sup" and el.get("id", "").startswith("fnref"):
-                el.set("role", "doc-noteref")
-                for a in el:
-                    a.attrib.pop("class", None)
-                    a.set("class", "footnote")
-                    a.set("rel", "footnote")
-            elif tag == "div" and el.get("class") == "footnote":
-                self._footnotes(el)
-        self._toc(root, headers)
-
-    def _header_id(self, el: etree.Element, counter: dict[str, int]) -> str:
-        text = _NON_WORD.sub("", _plain_text(el, self.md).lower())
-        text = text.replace(" ", "-").replace("\t", "-")
-        counter[text] += 1
-        return f"{text}-{counter[text]}" if counter[text] > 0 else text
-
-    @staticmethod
-    def _rouge_pre(pre: etree.Element, parent: etree.Element) -> None:
-        extra = pre.attrib.pop(PRE_CLASSES, "")
-        if len(pre) != 1 or pre[0].tag != "code" or pre.get("class"):
-            return
-        code = pre[0]
-        lang = "plaintext"
-        cls = code.get("class", "")
-        if cls.startswith("language-"):
-            lang = cls[len("language-") :]
-            code.attrib.pop("class")
-        index = list(parent).index(pre)
-        classes = " ".join(c for c in (f"language-{lang}", extra, "highlighter-rouge") if c)
-        outer = etree.Element("div", {"class": classes})
-        inner = etree.SubElement(outer, "div", {"class": "highlight"})
-        inner.append(pre)
-        pre.set("class", "highlight")
-        outer.tail = pre.tail
-        pre.tail = None
-        parent[index] = outer
-
-    @staticmethod
-    def _task_list(lst: etree.Element) -> None:
-        found = False
-        for li in lst:
-            holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
-            m = _TASK.match(holder.text or "")
-            if li.tag != "li" or not m:
-                continue
-            found = True
-            li.set("class", "task-list-item")
-            box = etree.Element(
-                "input",
-                {"type": "checkbox", "class": "task-list-item-checkbox", "disabled": "disabled"},
-            )
-            if m.group(1) in "xX":
-                box.set("checked", "checked")
-            box.tail = (holder.text or "")[m.end() :]
-            holder.text = None
-            holder.insert(0, box)
-        if found:
-            lst.set("class", "task-list")
-
-    @staticmethod
-    def _footnotes(div: etree.Element) -> None:
-        div.set("class", "footnotes")
-        div.set("role", "doc-endnotes")
-        for child in list(div):
-            if child.tag == "hr":
-                div.remove(child)
-        for li in div.findall("ol/li"):  # the notes, not the items of a list inside one
-            li.set("role", "doc-endnote")
-        for a in div.iter("a"):
-            if a.get("class") == "footnote-backref":
-                a.set("class", "reversefootnote")
-                a.set("role", "doc-backlink")
-                a.attrib.pop("title", None)
-
-    def _toc(self, root: etree.Element, headers: list[etree.Element]) -> None:
-        for el in list(root):
-            if el.tag == "p" and (el.text or "").strip() == TOC_MARKER and len(el) == 0:
-                toc = self._toc_list(headers)
-                if not len(toc) and self.state.whole:  # no heading: kramdown writes nothing
-                    root.remove(el)
-                    self.state.blocks = [(b, n) for b, n in self.state.blocks if b is not el]
-                    continue
-                toc.tail = el.tail
-                root[list(root).index(el)] = toc
-                for i, (block, line) in enumerate(self.state.blocks):
-                    if block is el:
-                        self.state.blocks[i] = (toc, line)
-
-    def _toc_list(self, headers: list[etree.Element]) -> etree.Element:
-        top = etree.Element("ul", {"id": "markdown-toc"})
-        stack: list[tuple[int, etree.Element]] = [(0, top)]
-        for h in headers:
-            if "no_toc" in (h.get("class") or "").split():
-                continue
-            level = int(h.tag[1])
-            while len(stack) > 1 and stack[-1][0] >= level:
-                stack.pop()
-            parent = stack[-1][1]
-            if parent.tag == "li":
-                sub = parent.find("ul")
-                if sub is None:
-                    sub = etree.SubElement(parent, "ul")
-                parent = sub
-            li = etree.SubElement(parent, "li")
-            hid = h.get("id", "")
-            a = etree.SubElement(li, "a", {"href": f"#{hid}", "id": f"markdown-toc-{hid}"})
-            a.text = h.text
-            for child in h:
-                a.append(_copy(child))
-            stack.append((level, li))
-        return top
-
-
-def _copy(el: etree.Element) -> etree.Element:
-    new = etree.Element(el.tag, dict(el.attrib))
-    new.text, new.tail = el.text, el.tail
-    for child in el:
-        new.append(_copy(child))
-    return new
-
-
-class _Anchors(Treeprocessor):
-    """`<a name="line-N">` at the start of each top-level block, for scroll sync."""
-
-    def __init__(self, md: markdown.Markdown, state: _State) -> None:
-        super().__init__(md)
-        self.state = state
-
-    def run(self, root: etree.Element) -> None:
-        if not self.state.line_anchors:
-            return
-        # a mark between top-level blocks: the preview builds its document in slices
-        for index in range(len(root) - 1, 0, -1):
-            mark = etree.Comment(CHUNK_MARK)
-            mark.tail = "\n"
-            root.insert(index, mark)
-        last = 0
-        dropped = {id(el) for el in self.state.dropped}
-        for el, line in self.state.blocks:
-            if line <= last or id(el) in dropped:
-                continue
-            if self._mark(el, LINE_ANCHOR.format(line)):
-                last = line
-
-    def _mark(self, el: etree.Element, name: str) -> bool:
-        holder = el
-        while len(holder) and not (holder.text or "").strip() and holder[0].tag in _BLOCKS:
-            holder = holder[0]
-        if holder.tag == "p" and len(holder) == 0:
-            m = HTML_PLACEHOLDER_RE.fullmatch((holder.text or "").strip())
-            if m:
-                return self._mark_stash(int(m.group(1)), name)
-        if holder.tag not in _TEXT_HOLDERS:
-            return False
-        anchor = etree.Element("a", {"name": name})
-        anchor.tail = holder.text
-        holder.text = None
-        holder.insert(0, anchor)
-        return True
-
-    def _mark_stash(self, index: int, name: str) -> bool:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        raw = blocks[index] if index < len(blocks) else None
-        if not isinstance(raw, str):
-            return False
-        m = re.match(
-            r'(?:<div class="language-[^"]*"><div class="highlight">|<figure[^>]*>)?'
-            r"<pre[^>]*><code[^>]*>",
-            raw,
-        )
-        if not m:
-            return False
-        blocks[index] = f'{raw[: m.end()]}<a name="{name}"></a>{raw[m.end() :]}'
-        return True
 
 
 class _Neutralise(Postprocessor):
@@ -385,11 +75,11 @@ class _Neutralise(Postprocessor):
 class KramdownExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.state = _State()
+        self.state = DocumentState()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(_Lines(md, self.state), "kramdown_lines", 27)
+        md.preprocessors.register(Lines(md, self.state), "kramdown_lines", 27)
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)~{2}", "del"), "strike", 65
         )
@@ -398,7 +88,7 @@ class KramdownExtension(Extension):
         md.treeprocessors.register(
             ApplyBlockIals(md, self.state.ials, self.state.dropped), "block_ials", 7
         )
-        md.treeprocessors.register(_Kramdownify(md, self.state), "kramdownify", 6)
+        md.treeprocessors.register(Kramdownify(md, self.state), "kramdownify", 6)
         md.treeprocessors.register(LastItemLikeTheOthers(md), "kramdown_last_item", 25)
         md.treeprocessors.register(TableSeparators(md), "kramdown_table_bodies", 25)
         read_blocks_as_kramdown(md)
@@ -408,9 +98,9 @@ class KramdownExtension(Extension):
         read_spans_as_kramdown(md)
         md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)
         _ellipsis_as_kramdown(md)
-        md.treeprocessors.register(_Anchors(md, self.state), "line_anchors", 5)
+        md.treeprocessors.register(Anchors(md, self.state), "line_anchors", 5)
         md.postprocessors.register(_Neutralise(md), "neutralise", 35)
-        _track_lines(md.parser, self.state)
+        track_lines(md.parser, self.state)
 
     def reset(self) -> None:
         self.state.reset()

@@ -20,6 +20,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
 from editor.core.markup.ial import BLOCK_IAL
+from editor.core.markup.kramdownify import OWN_ID
 
 _DEFINITION = re.compile(r"^ {0,3}(?:\[(?!\^)[^\]\n]+\]|\*\[[^\]\n]+\]):.*$", re.M)
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
@@ -30,9 +31,8 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "emb
 _ANCHOR = re.compile(r'<a name="line-(\d+)"></a>')
 _HEADER_ID = re.compile(r'(<h[1-6] id=")([^"]*)(")')
 CACHE_SIZE = 4000
-# on a heading whose id the post sets ({#id}): kramdown never numbers those, so neither
-# does join_sections (the mark goes first, so _HEADER_ID passes it by); removed on joining
-OWN_ID = "data-byline-own-id"
+# OWN_ID marks a heading whose id the post sets ({#id}): kramdown never numbers those, so
+# neither does join_sections (the mark goes first, so _HEADER_ID passes it by)
 
 
 def split_sections(text: str) -> list[tuple[int, str]] | None:

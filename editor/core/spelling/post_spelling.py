@@ -17,7 +17,7 @@ from editor.core.errors import BylineError
 from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.site_words import body_of, read_text, site_words_from
 from editor.core.spelling.speller import Flag, Speller, checker_for
-from editor.core.spelling.tokens import words, words_of_line
+from editor.core.spelling.tokens import words_of_line
 
 # the front matter fields the window shows as text and checks: `title: ...`, `excerpt: ...`
 _TEXT_FIELD = re.compile(r"^(title|excerpt):[ \t]+(?P<value>.*?)[ \t]*$")
@@ -64,15 +64,9 @@ def unknown_in_post(
     if text.startswith("\ufeff"):
         text = text[1:]
     body, start = body_of(text)
-    judge = speller.known if speller else checker.known
-    seen: dict[str, bool] = {}
-    unknown = [f for f in _field_words(text, start) if not judge(f.word)]
-    for w in words(body, start):
-        ok = seen.get(w.text)
-        if ok is None:
-            ok = seen[w.text] = judge(w.text)
-        if not ok:
-            unknown.append(Flag(w.text, w.line, w.col))
+    speller = speller or Speller(checker)
+    unknown = [f for f in _field_words(text, start) if not speller.known(f.word)]
+    unknown += speller.check_body(body, start)
     return PostResult(path, post_language(text), unknown)
 
 
@@ -86,6 +80,8 @@ def suggestions_for(
         return [checker.suggest(w) for w in chunk]
 
     unique = list(dict.fromkeys(words))
+    if parallel and len(unique) > 20 and checker.rank():
+        checker.far_misses()  # built once, before the helper is forked (it inherits it)
     done = shared_map(unique, part) if parallel and len(unique) > 20 else part(unique)
     return dict(zip(unique, done, strict=True))
 

@@ -71,25 +71,48 @@ def mask_line(line: str) -> str:
     return _MASKS.sub(lambda m: " " * (m.end() - m.start()), line)
 
 
+def _prose_of_line(line: str) -> str:
+    """`line` masked (see `mask_line`); '' for a line that is never prose."""
+    if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
+        return ""
+    return mask_line(line) if _NEEDS_MASK(line) else line
+
+
+def chunks_of_line(line: str) -> list[str]:
+    """The runs of word characters (with inner hyphens and apostrophes) of a line of prose:
+    `words_of_line` splits each the same way wherever it stands, so a chunk's verdict can
+    be remembered (a fast path for whole posts, see speller.py)."""
+    return _CHUNK.findall(_prose_of_line(line))
+
+
+def chunk_spans(line: str) -> list[tuple[int, str]]:
+    """`chunks_of_line` with the column each starts at."""
+    return [(m.start(), m.group()) for m in _CHUNK.finditer(_prose_of_line(line))]
+
+
 def words_of_line(line: str, line_no: int = 0) -> Iterator[Word]:
     """The checkable words of one line of prose (no block context: see `words`)."""
-    if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
-        return
-    masked = mask_line(line) if _NEEDS_MASK(line) else line
-    for chunk in _CHUNK.finditer(masked):
-        text = chunk.group()
-        if text.isalpha():  # the common case, quickly: a plain word
-            if len(text) > 1 and not text.isupper() and not _acronym_plural(text):
-                yield Word(text, line_no, chunk.start())
-            continue
-        if _DIGIT_OR_UNDERSCORE(text):
-            continue
+    for chunk in _CHUNK.finditer(_prose_of_line(line)):
         base = chunk.start()
-        for part in _PART.finditer(text):
-            word = part.group()
-            if len(word) < 2 or (word.isupper() or _acronym_plural(word)):
-                continue
-            yield Word(word, line_no, base + part.start())
+        for col, word in words_of_chunk(chunk.group()):
+            yield Word(word, line_no, base + col)
+
+
+def words_of_chunk(text: str) -> list[tuple[int, str]]:
+    """The checkable words of a chunk (see `chunks_of_line`), with their offsets in it."""
+    if text.isalpha():  # the common case, quickly: a plain word
+        if len(text) > 1 and not text.isupper() and not _acronym_plural(text):
+            return [(0, text)]
+        return []
+    if _DIGIT_OR_UNDERSCORE(text):
+        return []
+    out = []
+    for part in _PART.finditer(text):
+        word = part.group()
+        if len(word) < 2 or (word.isupper() or _acronym_plural(word)):
+            continue
+        out.append((part.start(), word))
+    return out
 
 
 def _acronym_plural(word: str) -> bool:
@@ -98,6 +121,13 @@ def _acronym_plural(word: str) -> bool:
 
 def words(text: str, first_line: int = 0) -> Iterator[Word]:
     """The checkable words of a Markdown body, skipping code and HTML blocks."""
+    for n, line in prose_lines(text, first_line):
+        yield from words_of_line(line, n)
+
+
+def prose_lines(text: str, first_line: int = 0) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each line of a Markdown body that may hold prose: not in
+    code, HTML or Liquid blocks, comments or math (parts of a line are masked later)."""
     fence = ""
     closer = ""
     blank_before = True
@@ -148,4 +178,4 @@ def words(text: str, first_line: int = 0) -> Iterator[Word]:
         if stripped.startswith("$$") and stripped.count("$$") == 1:
             closer = "$$"
             continue
-        yield from words_of_line(line, n)
+        yield n, line

@@ -8,6 +8,7 @@ from editor.core.spelling.checker import DictionaryError, SpellChecker
 from editor.core.spelling.dictionaries import DictionaryFile, UnknownLanguage, normalise, resolve
 from editor.core.spelling.language import post_language
 from editor.core.spelling.speller import Speller, checker_for
+from editor.core.spelling.tokens import words
 
 
 @pytest.mark.parametrize(
@@ -48,6 +49,38 @@ def test_suggestions_best_first_and_case_kept() -> None:
     assert checker.suggest("Teh")[0] == "The"
     assert checker.suggest("dont’")[:1] == [] or all("'" not in s for s in checker.suggest("dont’"))
     assert len(checker.suggest("definately")) <= 5
+
+
+def test_far_misses_get_the_meant_word_first_without_hunspells_search() -> None:
+    checker = checker_for("en_US")
+    calls = []
+    real = checker._h
+
+    class Watch:  # Hunspell's slow n-gram search must not run for these
+        def __getattr__(self, name: str) -> object:
+            calls.append(name) if name == "suggest" else None
+            return getattr(real, name)
+
+    checker._h = Watch()  # type: ignore[assignment]
+    try:
+        assert checker.suggest("algothitm")[0] == "algorithm"  # two edits away
+        assert checker.suggest("Acheivments")[0] == "Achievements"  # case kept
+        assert checker_for("de_DE").suggest("Schmetterlnig")[0] == "Schmetterling"
+    finally:
+        checker._h = real
+    assert calls == []
+
+
+def test_whole_body_check_equals_word_by_word() -> None:
+    text = ("The colour of teh sky, well-knwon and state-of-the-art; don’t recieve it.\n\n"
+            "A `codez` line with https://exmaple.com and [a link](http://x.y/pathz) adn more.\n")  # fmt: skip
+    speller = Speller(checker_for("en_US"), site_words={"adn"})
+    for _ in range(2):  # the second time from the remembered chunks
+        flags = speller.check_body(text, 3)
+        assert [(f.word, f.line, f.col) for f in flags] == [
+            (w.text, w.line, w.col) for w in words(text, 3) if not speller.known(w.text)
+        ]
+    assert [f.word for f in flags] == ["colour", "teh", "knwon", "recieve"]
 
 
 def test_apostrophes_camel_case_and_possessives() -> None:

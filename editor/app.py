@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pathlib import Path
 
         if not Path(first).expanduser().exists():  # not a path to open: maybe a command
-            from editor.cli.mistakes import known_commands
+            from editor.mistakes import known_commands
 
             commands |= known_commands()  # one registered in editor.cli only
     if args and args[0] in commands:
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = cli_main(args)
         gc.freeze()
         return code
-    from editor.cli.mistakes import no_display, unknown_command
+    from editor.mistakes import no_display, unknown_command
 
     problem = unknown_command(args, commands) or no_display(args, commands)
     if problem:  # said plainly, before Qt could abort with its own words

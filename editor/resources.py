@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 
+@cache  # it never moves while Byline runs; asked for each icon and resource
 def resource_root() -> Path:
     """The folder holding Byline's resources (icons, stylesheets, the sample blog)."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -71,8 +71,11 @@ def apply(choice: str) -> bool:
     if app.style().name() != style:
         app.setStyle(style)
     app.setPalette(palette)
-    sheet = app.styleSheet()
-    if sheet:  # widgets under a style sheet keep the palette they were polished with
-        app.setStyleSheet("")
-        app.setStyleSheet(sheet)
+    # widgets under a style sheet (the form's banners, the conflict bar) keep the palette
+    # they were polished with until their sheet is set again
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
     return True

@@ -11,7 +11,7 @@ import pytest
 from editor.app import CLI_COMMANDS
 from editor.app import main as app_main
 from editor.cli import main as cli_main
-from editor.cli.mistakes import no_display, unknown_command
+from editor.mistakes import no_display, unknown_command
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-blog"
 POST = SAMPLE / "_posts" / "2025-09-12-dusk-on-the-ridge.md"
@@ -104,7 +104,7 @@ def test_the_readme_says_where_make_run_puts_byline() -> None:
 
 
 def test_every_registered_command_is_known() -> None:
-    from editor.cli.mistakes import known_commands
+    from editor.mistakes import known_commands
 
     assert {"new", "list", "check", "render", "publish", "sync"} <= known_commands()
 
@@ -112,6 +112,6 @@ def test_every_registered_command_is_known() -> None:
 def test_the_quick_command_list_names_every_registered_command() -> None:
     """app.py keeps the names as a literal (no CLI import before `byline list` starts);
     a command added to editor.cli but not there would start slower or open the window."""
-    from editor.cli.mistakes import known_commands
+    from editor.mistakes import known_commands
 
     assert known_commands() == CLI_COMMANDS

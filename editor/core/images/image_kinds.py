@@ -4,7 +4,6 @@ import) only once an image is processed (editor.core.images.pipeline re-exports 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, replace
 
@@ -101,4 +100,6 @@ class ProcessedImage:
 
 
 def processed(data: bytes, width: int, height: int, source: str, reencoded: bool) -> ProcessedImage:
+    import hashlib  # with the first image, not with the settings at start-up
+
     return ProcessedImage(data, hashlib.md5(data).hexdigest(), width, height, source, reencoded)

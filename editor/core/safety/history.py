@@ -20,7 +20,6 @@ from editor.core.errors import StorageError
 from editor.core.post.post import decode
 from editor.core.safety.appdata import data_dir
 from editor.core.safety.storage import atomic_write
-from editor.core.safety.textdiff import unified_diff
 
 KEEP = 30
 _META = "post.json"
@@ -108,6 +107,8 @@ class History:
 
     def diff(self, version: Version, current_text: str) -> str:
         """A unified diff from the kept version to the current text."""
+        from editor.core.safety.textdiff import unified_diff  # difflib: only when asked
+
         label = version.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         return unified_diff(version.text(), current_text, f"saved before {label}", "current")
 

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import time
-import uuid
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,6 @@ from editor.core.safety.appdata import data_dir
 from editor.core.safety.disk_stamp import DiskStamp
 from editor.core.safety.history import post_key
 from editor.core.safety.storage import atomic_write
-from editor.core.safety.textdiff import unified_diff
 
 FORMAT = 1
 DISCARDED_KEEP_SECONDS = 7 * 24 * 3600  # a discarded entry can still be dug out for a week
@@ -183,6 +181,11 @@ class Comparison:
     disk_changed: bool  # the file changed on disk after the editor opened it
 
 
+def _random_id() -> str:
+    """128 random bits in hex, as uuid4().hex (without importing uuid at start-up)."""
+    return os.urandom(16).hex()
+
+
 def compare_with_disk(entry: JournalEntry) -> Comparison:
     """Compare what the journal holds with the file on disk."""
     disk_text: str | None = None
@@ -197,6 +200,8 @@ def compare_with_disk(entry: JournalEntry) -> Comparison:
             disk_text = None
     same = disk_text == entry.text and entry.image is None
     disk_changed = entry.disk is not None and not entry.disk.same_content(now)
+    from editor.core.safety.textdiff import unified_diff  # difflib: only when recovering
+
     diff = unified_diff(
         disk_text or "",
         entry.text,
@@ -211,7 +216,7 @@ class Journal:
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else data_dir() / "journal"
-        self.instance = uuid.uuid4().hex
+        self.instance = _random_id()
         self.problems: list[BylineError] = []  # unreadable entries, kept on disk for a human
         self._lock: IO[bytes] | None = None
         try:
@@ -233,7 +238,7 @@ class Journal:
     @staticmethod
     def new_key() -> str:
         """A key for a post that has never been saved."""
-        return "new-" + uuid.uuid4().hex
+        return "new-" + _random_id()
 
     def _file(self, key: str) -> Path:
         if not key or "/" in key or "\\" in key or key.startswith("."):

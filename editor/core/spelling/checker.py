@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from editor.core.errors import BylineError
 from editor.core.spelling.dictionaries import DictionaryFile
 from editor.core.spelling.far_misses import FarMisses
-from editor.core.spelling.tokens import words_of_line
+from editor.core.spelling.tokens import words_of_chunk
 
 MAX_CACHED = 500_000  # verdicts remembered (distinct words and chunks of the posts seen)
 MAX_WORD = 60  # longer "words" are never prose (and Hunspell gives up at 100 bytes)
@@ -75,6 +75,8 @@ class SpellChecker:
         self._far: FarMisses | None = None
         self._verdicts: dict[str, bool] = {}  # known(), by word as written
         self.chunk_verdicts: dict[str, bool] = {}  # chunk_known()
+        # a body's lines -> (column, word) the dictionary does not know (speller.py)
+        self.line_verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._letters = self._try_letters()
 
     def _try_letters(self) -> str:
@@ -128,7 +130,8 @@ class SpellChecker:
         if verdict is None:
             if len(self.chunk_verdicts) > MAX_CACHED:
                 self.chunk_verdicts.clear()
-            verdict = all(self.known(w.text) for w in words_of_line(chunk))
+                self.line_verdicts.clear()
+            verdict = all(self.known(w) for _, w in words_of_chunk(chunk))
             self.chunk_verdicts[chunk] = verdict
         return verdict
 

@@ -50,6 +50,14 @@ def _rich(message: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message, quote=False))
 
 
+# The banners' look, on the two labels alone: a style sheet on the whole application
+# would have Qt style every widget through it (slower to build and to paint each one).
+_BANNER = (
+    "QLabel {{ background: rgba({rgb}, 0.15); border: 1px solid rgba({rgb}, 0.6); "
+    "border-radius: 4px; padding: 6px; }}"
+)
+
+
 class FrontMatterForm(QWidget):
     """Shows a Post's fields; emits what the author edited. Never writes a file itself."""
 
@@ -75,6 +83,7 @@ class FrontMatterForm(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("errorBanner")
+        self.error_label.setStyleSheet(_BANNER.format(rgb="200, 40, 40"))
         self.error_label.setAccessibleName("Front matter error")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.error_label.linkActivated.connect(self._on_error_link)
@@ -82,6 +91,7 @@ class FrontMatterForm(QWidget):
         self.warnings_label = QLabel(self)
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setObjectName("warningBanner")
+        self.warnings_label.setStyleSheet(_BANNER.format(rgb="230, 160, 0"))
         self.warnings_label.setAccessibleName("Warnings about this post")
         self.warnings_label.hide()
         self.rename_button = QPushButton("Rename file to match", self)

@@ -187,7 +187,7 @@ class MarkdownPane(QWidget):
         self.editor.setPlainText(text)
         doc.blockSignals(False)
         doc.setModified(False)
-        self.highlighter.rehighlight()
+        self.highlighter.rehighlight_from_top()
         self.mark_error_line(None)
         self.modificationChanged.emit(False)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from editor.core.publish.failures import GitFailure
-from editor.core.publish.status import Repo, RepoStatus, open_repo, read_status
 from editor.ui.widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from editor.core.publish.status import Repo, RepoStatus
 
 SETTLE_MS = 120  # a save touches several files; one status after the last
 
@@ -28,6 +31,9 @@ class _Found:
 
 
 def _look(root: Path, repo: Repo | None) -> _Found:
+    # imported here, on the watch's thread, by the first look (after the window is up)
+    from editor.core.publish.status import open_repo, read_status
+
     try:
         repo = repo or open_repo(root)
         return _Found(root, repo, read_status(repo), "")

@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSize, QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
 
-from editor.core.publish.commit import PublishPlan, commit, plan_publish
 from editor.core.publish.failures import Failure, GitFailure
-from editor.core.publish.remote import Outcome, PushResult, push, resolve, sync
-from editor.core.publish.status import Repo, RepoStatus, read_status
 from editor.ui.dialogs import prompts
 from editor.ui.publish.git_watch import GitWatch
 from editor.ui.widgets.tasks import TaskRunner
 
+# committing and pushing are imported with the first Publish… or Sync, not at start-up
 if TYPE_CHECKING:
+    from editor.core.publish.commit import PublishPlan
+    from editor.core.publish.remote import PushResult
+    from editor.core.publish.status import Repo, RepoStatus
     from editor.ui.window.main_window import MainWindow
 
 
@@ -38,16 +39,24 @@ def publish_toolbar(window: MainWindow) -> QToolBar:
 
 
 def _plan(repo: Repo, rel: str, text: str) -> tuple[RepoStatus, PublishPlan]:
+    from editor.core.publish.commit import plan_publish
+    from editor.core.publish.status import read_status
+
     status = read_status(repo)
     return status, plan_publish(status, rel, text)
 
 
 def _commit_and_push(repo: Repo, status: RepoStatus, paths: list[str], msg: str) -> PushResult:
+    from editor.core.publish.commit import commit
+    from editor.core.publish.remote import push
+
     commit(repo, status, paths, msg)
     return push(repo)
 
 
 def _resolve_and_sync(repo: Repo, choices: dict[str, str]) -> PushResult:
+    from editor.core.publish.remote import Outcome, PushResult, resolve, sync
+
     for path, keep in choices.items():
         if keep in ("mine", "theirs"):
             resolve(repo, path, keep)
@@ -185,6 +194,8 @@ class PublishWiring(QObject):
             self._show_git_failure(GitFailure(Failure.DETACHED))
             return
         if not plan.ticked():  # the post is committed already: push what waits
+            from editor.core.publish.remote import push
+
             self._submit(lambda: push(repo), self._show_pushed)
             return
         remote = status.upstream or "the remote"
@@ -198,6 +209,8 @@ class PublishWiring(QObject):
         self._submit(lambda: _commit_and_push(repo, status, paths, message), self._show_pushed)
 
     def _show_pushed(self, result: PushResult) -> None:
+        from editor.core.publish.remote import Outcome
+
         self.last_result = result
         seconds = 20000 if result.outcome is Outcome.WAITING else 8000
         self.window.status.showMessage(result.message, seconds)
@@ -211,6 +224,8 @@ class PublishWiring(QObject):
             return
         if self.window.document.dirty and not self.window.save():
             return
+        from editor.core.publish.remote import sync
+
         self._submit(lambda: sync(repo), self._show_pushed)
 
     def _ask_conflicts(self, failure: GitFailure) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from editor.core.errors import BylineError
 from editor.core.safety.disk_stamp import DiskStamp
 from editor.core.safety.post_io import LoadedPost, read_post
-from editor.ui.dialogs.diff_view import DiffDialog
 from editor.ui.safety.conflict_banner import ConflictBanner
 from editor.ui.safety.file_watch import FileWatch
+
+if TYPE_CHECKING:  # the dialog module is imported when a comparison is asked for
+    from editor.ui.dialogs.diff_view import DiffDialog
 
 
 class ExternalChanges(QObject):
@@ -109,6 +112,8 @@ class ExternalChanges(QObject):
         except BylineError as exc:
             self.failed.emit(exc)
             return None
+        from editor.ui.dialogs.diff_view import DiffDialog
+
         dialog = DiffDialog(
             disk,
             self._current_text(),

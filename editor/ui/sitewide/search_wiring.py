@@ -17,10 +17,10 @@ from editor.core.search.locate import first_match
 from editor.core.search.query import Query, QueryError, parse_query
 from editor.core.search.store import Hit, Results, SearchIndex, search_index_of
 from editor.core.site.site import Site
-from editor.ui.sitewide.find_panel import FindPanel
 from editor.ui.widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from editor.ui.sitewide.find_panel import FindPanel
     from editor.ui.window.index_jobs import Indexed
     from editor.ui.window.main_window import MainWindow
 
@@ -34,10 +34,12 @@ class _Progress(QObject):
 
 
 class SearchWiring(QObject):
-    def __init__(self, window: MainWindow, panel: FindPanel) -> None:
+    def __init__(self, window: MainWindow, panel: Callable[[], FindPanel | None]) -> None:
+        """`panel()`: the Find panel, None while it has never been opened (the index
+        is kept in step all the same, so that it answers at once when it is)."""
         super().__init__(window)
         self.window = window
-        self.panel = panel
+        self._panel = panel
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.runner = TaskRunner(self, self._pool)
@@ -87,8 +89,15 @@ class SearchWiring(QObject):
         if self._pending is not None:
             text, self._pending = self._pending, None
             self.query(text)
-        elif first and self.panel.query_edit.text().strip():
-            self.query(self.panel.query_edit.text())
+        elif first and (panel := self._panel()) is not None and panel.query_edit.text().strip():
+            self.query(panel.query_edit.text())
+
+    @property
+    def panel(self) -> FindPanel:
+        """The Find panel, where queries come from (so it is there by then)."""
+        panel = self._panel()
+        assert panel is not None
+        return panel
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 200 and done < total:
@@ -162,10 +171,13 @@ class SearchWiring(QObject):
     def _on_failed(self, ticket: int, exc: Exception) -> None:
         self._handlers.pop(ticket, None)
         self.window.status.set_busy(None)
-        if isinstance(exc, QueryError):
-            self.panel.show_message(exc.message)
-        else:
-            self.panel.show_message(f"Search failed: {exc}")
+        panel = self._panel()
+        if isinstance(exc, QueryError) and panel is not None:
+            panel.show_message(exc.message)
+        elif panel is not None:
+            panel.show_message(f"Search failed: {exc}")
+        else:  # reading the posts for search, with the panel never opened
+            self.window.status.showMessage(f"Search failed: {exc}", 8000)
 
     def close(self) -> None:
         if self.search is not None:

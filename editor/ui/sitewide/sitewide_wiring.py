@@ -9,20 +9,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMessageBox
 
-from editor.core.index.site_index import SiteIndex
 from editor.core.site.post_actions import word_count
 from editor.core.site.site import Site
-from editor.core.terms.rename import Applied, Plan, apply_plan, plan_rename
 from editor.core.writing.goals import Goals
-from editor.core.writing.outline import outline
-from editor.ui.sitewide.find_panel import FindPanel
-from editor.ui.sitewide.outline_pane import OutlinePane
-from editor.ui.sitewide.replace_wiring import ReplaceWiring
-from editor.ui.sitewide.search_wiring import SearchWiring
 from editor.ui.widgets.tasks import TaskRunner
 from editor.ui.window import index_jobs
 
+# The panels, the search index and the tags manager are built (and their modules
+# imported) when first used: a window starts with them hidden, and building them before
+# its first paint would only make it appear later.
 if TYPE_CHECKING:
+    from editor.core.index.site_index import SiteIndex
+    from editor.core.terms.rename import Applied, Plan
+    from editor.ui.sitewide.find_panel import FindPanel
+    from editor.ui.sitewide.outline_pane import OutlinePane
+    from editor.ui.sitewide.replace_wiring import ReplaceWiring
+    from editor.ui.sitewide.search_wiring import SearchWiring
     from editor.ui.sitewide.terms_dialog import TermsDialog
     from editor.ui.window.index_jobs import Indexed
     from editor.ui.window.main_window import MainWindow
@@ -48,12 +50,13 @@ class SitewideWiring(QObject):
         super().__init__(window)
         self.window = window
         self.data_dir = data_dir
-        self.find = FindPanel(window)
-        self.find_dock = _dock(window, "Find in All Posts", "FindDock", self.find)
-        self.outline = OutlinePane(window)
-        self.outline_dock = _dock(window, "Outline", "OutlineDock", self.outline)
-        self.search = SearchWiring(window, self.find)
-        self.replacing = ReplaceWiring(self)
+        self._find: FindPanel | None = None
+        self._find_dock: QDockWidget | None = None
+        self._outline: OutlinePane | None = None
+        self._outline_dock: QDockWidget | None = None
+        self._search: SearchWiring | None = None
+        self._replacing: ReplaceWiring | None = None
+        self._site: Site | None = None
         self.terms: TermsDialog | None = None
         # plans and applies use the site index: they run on the index's own thread
         self.index_work = TaskRunner(self, window.index_pool)
@@ -82,24 +85,86 @@ class SitewideWiring(QObject):
         a.find_all.triggered.connect(self.show_find)
         a.manage_terms.triggered.connect(self.show_terms)
         a.word_goal.triggered.connect(self.ask_goal)
-        a.undo_replace.triggered.connect(self.replacing.undo)
-        self.find.replaceRequested.connect(self.replacing.plan)
-        a.show_outline.toggled.connect(self.outline_dock.setVisible)
-        self.outline_dock.visibilityChanged.connect(
-            lambda shown: self.outline_dock.isHidden() == shown or a.show_outline.setChecked(shown)
-        )
-        self.find.queryChanged.connect(self.search.query)
-        self.find.hitActivated.connect(self.search.open_hit)
-        self.outline.headingClicked.connect(self._go_to_heading)
+        a.undo_replace.triggered.connect(lambda: self.replacing.undo())
+        a.show_outline.toggled.connect(self._show_outline)
         w.indexer.finished.connect(self._on_indexed)
         w.markdown.textEdited.connect(self._outline_timer.start)
         w.markdown.textEdited.connect(self._count_timer.start)
-        w.markdown.cursorLineChanged.connect(self.outline.set_current_line)
+
+    # --- the parts built on first use ------------------------------------------------
+
+    @property
+    def find(self) -> FindPanel:
+        if self._find is None:
+            from editor.ui.sitewide.find_panel import FindPanel
+
+            self._find = FindPanel(self.window)
+            self._find_dock = _dock(self.window, "Find in All Posts", "FindDock", self._find)
+            self._find.replaceRequested.connect(lambda *args: self.replacing.plan(*args))
+            self._find.queryChanged.connect(lambda text: self.search.query(text))
+            self._find.hitActivated.connect(lambda hit: self.search.open_hit(hit))
+        return self._find
+
+    @property
+    def find_dock(self) -> QDockWidget:
+        self.find  # noqa: B018 (builds the panel and its dock)
+        assert self._find_dock is not None
+        return self._find_dock
+
+    @property
+    def search(self) -> SearchWiring:
+        """The search index's wiring: from the first index refresh on, so that Find in all
+        posts answers at once when first opened."""
+        if self._search is None:
+            from editor.ui.sitewide.search_wiring import SearchWiring
+
+            self._search = SearchWiring(self.window, lambda: self._find)
+            if self._site is not None:
+                self._search.set_site(self._site)
+        return self._search
+
+    @property
+    def replacing(self) -> ReplaceWiring:
+        if self._replacing is None:
+            from editor.ui.sitewide.replace_wiring import ReplaceWiring
+
+            self._replacing = ReplaceWiring(self)
+        return self._replacing
+
+    @property
+    def outline(self) -> OutlinePane:
+        if self._outline is None:
+            from editor.ui.sitewide.outline_pane import OutlinePane
+
+            self._outline = OutlinePane(self.window)
+            self._outline_dock = dock = _dock(self.window, "Outline", "OutlineDock", self._outline)
+            shown = self.window.actions.show_outline
+            dock.visibilityChanged.connect(lambda on: dock.isHidden() == on or shown.setChecked(on))
+            self._outline.headingClicked.connect(self._go_to_heading)
+            self.window.markdown.cursorLineChanged.connect(self._outline.set_current_line)
+        return self._outline
+
+    @property
+    def outline_dock(self) -> QDockWidget:
+        self.outline  # noqa: B018 (builds the pane and its dock)
+        assert self._outline_dock is not None
+        return self._outline_dock
+
+    def _show_outline(self, shown: bool) -> None:
+        if not shown and self._outline is None:
+            return  # never shown: nothing to hide
+        self.outline_dock.setVisible(shown)
+        if shown:
+            self.update_outline()
+            line = self.window.markdown.editor.textCursor().blockNumber() + 1
+            self.outline.set_current_line(line)
 
     # --- the site and the open post ------------------------------------------------
 
     def set_site(self, site: Site) -> None:
-        self.search.set_site(site)
+        self._site = site
+        if self._search is not None:
+            self._search.set_site(site)
         if self.goals is not None:
             self.goals.save()
         self.goals = Goals(self.data_dir, site.root)
@@ -109,11 +174,16 @@ class SitewideWiring(QObject):
         if self.terms is not None and self.terms.isVisible():
             self.terms.set_vocabulary(result.vocabulary)
 
-    def document_shown(self) -> None:
+    def document_shown(self, words: int | None = None) -> None:
         self.update_outline()
-        self.update_count()
+        self.update_count(words)
 
     def update_outline(self) -> None:
+        """The outline of the text now, when the Outline is shown (else when it is)."""
+        if self._outline_dock is None or self._outline_dock.isHidden():
+            return
+        from editor.core.writing.outline import outline
+
         self.outline.set_headings(outline(self.window.markdown.text()))
 
     def moved(self, old: Path, new: Path) -> None:
@@ -127,12 +197,15 @@ class SitewideWiring(QObject):
         markdown.go_to_line(line)
         markdown.editor.setFocus()
 
-    def update_count(self) -> None:
+    def update_count(self, words: int | None = None) -> None:
+        """`words`: the post's count when the caller has just made it (a long post takes
+        milliseconds to count)."""
         goals = self.goals
         doc = self.window.document
-        words = word_count(self.window.markdown.text())
         if goals is None:
             return
+        if words is None:
+            words = word_count(self.window.markdown.text())
         today = goals.count(doc.path, words)
         goals.save()
         goal = goals.goal(doc.path)
@@ -170,6 +243,7 @@ class SitewideWiring(QObject):
     # --- Find in all posts -----------------------------------------------------------
 
     def show_find(self) -> None:
+        self.search  # noqa: B018 (reading the posts starts now if no index refresh did it)
         self.find_dock.show()
         self.find_dock.raise_()
         self.find.focus_query()
@@ -187,6 +261,8 @@ class SitewideWiring(QObject):
         self.terms.raise_()
 
     def plan_change(self, kind: str, olds: list[str], new: str | None) -> None:
+        from editor.core.terms.rename import plan_rename
+
         index: SiteIndex = self.window.index
         what = "Deleting" if new is None else "Preparing"
         self.window.status.set_busy(f"{what} {kind} {', '.join(olds)}…")
@@ -227,6 +303,8 @@ class SitewideWiring(QObject):
                 w.set_field(key, open_change.post.get(key))
             w.form.set_post(doc.post, w.site.zone, w.site.root) if doc.post is not None else None
             w.status.showMessage(f"{doc.title()}: changed in the editor (unsaved)", 8000)
+        from editor.core.terms.rename import apply_plan
+
         history = w.safety.history
         root = w.site.root
         w.status.set_busy(f"Saving {len(plan.changes) - len(skip)} posts…")
@@ -276,4 +354,5 @@ class SitewideWiring(QObject):
     def close(self) -> None:
         if self.goals is not None:
             self.goals.save()
-        self.search.close()
+        if self._search is not None:
+            self._search.close()

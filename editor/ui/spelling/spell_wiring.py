@@ -9,7 +9,7 @@ The title and the excerpt are short: they are checked on the spot with the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.language import post_language, site_language
 from editor.core.spelling.site_words import learn
 from editor.core.spelling.speller import Flag, Speller, checker_for
+from editor.core.spelling.tokens import prose_lines
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 CHECK_PAUSE_MS = 300  # typing pauses this long: check the body again
 REPAINT_BATCH = 50  # lines re-highlighted per event-loop turn (long paragraphs: ~0.2 ms each)
+GLANCE_MARGIN = 20  # lines above and below the view checked first when a post opens
 WARM_SUGGESTIONS = 60  # misspelt words whose suggestions are worked out ahead of a menu
 
 
@@ -40,6 +42,7 @@ class Checked:
     code: str
     checker: SpellChecker
     flags: list[Flag]
+    lines: tuple[int, int] | None = None  # only these lines were checked (first, last)
 
 
 class SpellWiring(QObject):
@@ -61,6 +64,7 @@ class SpellWiring(QObject):
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(0)
         self._pending: list[int] = []
+        self._then: Callable[[], Checked] | None = None  # the whole check after a glance
         self.enabled = True
         self.problem = ""  # why checking is off for this post ('' when it is on)
         self.checker: SpellChecker | None = None
@@ -139,8 +143,18 @@ class SpellWiring(QObject):
             self.check_now()
 
     def document_shown(self) -> None:
-        self.check_now()
+        """A post opened: the lines in view are checked first (a few ms once the dictionary
+        is loaded), then the whole post; from the window's first paint on, not its preview."""
+        self.check_now(glance=True)
         self._underline_title()
+
+    def _visible_lines(self) -> tuple[int, int]:
+        editor = self.window.markdown.editor
+        first = editor.firstVisibleBlock().blockNumber()
+        bottom = editor.viewport().rect().bottomLeft()
+        last = editor.cursorForPosition(bottom).blockNumber()
+        # before the first layout the view may not know its size yet: a screenful or two
+        return max(0, first - GLANCE_MARGIN), max(last, first + 60) + GLANCE_MARGIN
 
     # --- checking --------------------------------------------------------------
 
@@ -159,7 +173,8 @@ class SpellWiring(QObject):
         return Speller(self.checker, self._personal, self._site_list, self._site_words,
                        self._ignored_here())  # fmt: skip
 
-    def check_now(self) -> None:
+    def check_now(self, glance: bool = False) -> None:
+        """Check the body in the background; `glance`: the lines in view first."""
         self._pause.stop()
         if not hasattr(self.window, "document"):
             return  # the window is still being built
@@ -176,7 +191,21 @@ class SpellWiring(QObject):
             speller = Speller(checker, *map(set, extra))
             return Checked(code, checker, speller.check_body(text))
 
-        self.window.after_preview.run(lambda: self.checks.submit(job))
+        if glance:
+            first, last = self._visible_lines()
+
+            def look() -> Checked:
+                checker = checker_for(code)
+                speller = Speller(checker, *map(set, extra))
+                flags = [f for n, line in prose_lines(text) if first <= n <= last
+                         for f in speller.check_prose_line(line, n)]  # fmt: skip
+                return Checked(code, checker, flags, (first, last))
+
+            self._then = job
+            self.window.after_paint.run(lambda: self.checks.submit(look))
+            return
+        self._then = None
+        self.window.after_paint.run(lambda: self.checks.submit(job))
 
     def _on_checked(self, ticket: int, result: Checked) -> None:
         if ticket != self.checks.latest:
@@ -187,8 +216,15 @@ class SpellWiring(QObject):
             self.window.status.clearMessage()
         self.problem = ""
         self.checker = result.checker
+        # a glance (the lines in view of a post just opened) is all there is to show until
+        # the whole post's check, which starts now
         self._set_flags(result.flags)
         self._underline_title()
+        if result.lines is not None:
+            then, self._then = self._then, None
+            if then is not None:
+                self.checks.submit(then)
+            return
         words = list(dict.fromkeys(f.word for f in result.flags))[:WARM_SUGGESTIONS]
         checker = result.checker
         self.warming.submit(lambda: [checker.suggest(w) for w in words if not self._closing])

@@ -17,11 +17,10 @@ from editor.core import paths
 from editor.core.errors import BylineError, SiteError
 from editor.core.site.sample_blog import install_sample_blog
 from editor.core.site.site import Site, is_lone_post
-from editor.resources import read_text, resource_path
+from editor.resources import resource_path
 from editor.ui import appearance
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.settings import Settings
-from editor.ui.startup.file_open import FileOpener
 from editor.ui.startup.first_paint import exit_after_first_paint_if_asked
 from editor.ui.startup.quit_signals import QuitSignals
 from editor.ui.window.main_window import MainWindow
@@ -105,7 +104,6 @@ def run_gui(argv: Sequence[str]) -> int:
     from editor.ui.widgets.icons import app_icon
 
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(read_text("style.qss"))
     settings = Settings()
     appearance.apply(settings.get("appearance/theme"))  # before any icon is drawn
     path = args.path
@@ -136,7 +134,12 @@ def run_gui(argv: Sequence[str]) -> int:
         from editor.ui.startup.typing_hook import type_if_asked
 
         type_if_asked(window, window.markdown.editor)
-    app.installEventFilter(FileOpener(window, window.open_path))
+    if sys.platform == "darwin":  # the only system that sends QFileOpenEvent
+        from editor.ui.startup.file_open import FileOpener
+
+        # an application-wide filter sees every event of every object: elsewhere it would
+        # only cost time (and make PySide6 create a Python class for each kind of object)
+        app.installEventFilter(FileOpener(window, window.open_path))
     quit_signals = QuitSignals(app)
     quit_signals.requested.connect(lambda number: _end_on_signal(app, window, number))
     code = app.exec()

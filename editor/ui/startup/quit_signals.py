@@ -2,14 +2,14 @@
 
 Python runs a signal handler only when the interpreter gets control, which Qt's event
 loop may not give it for a long time. Python writes the signal's number to a wakeup
-socket as it arrives; a QSocketNotifier on the other end wakes the event loop, and
+pipe as it arrives; a QSocketNotifier on the other end wakes the event loop, and
 `requested` is emitted there, in the GUI thread, where the window can save its journal.
 """
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 import sys
 from collections.abc import Iterable
 from types import FrameType
@@ -34,24 +34,25 @@ class QuitSignals(QObject):
         self._previous: dict[int, Any] = {}
         self._old_wakeup = -1
         self._notifier: QSocketNotifier | None = None
-        if sys.platform == "win32":  # no wakeup socket for a GUI there; Windows ends apps otherwise
+        if sys.platform == "win32":  # no wakeup pipe for a GUI there; Windows ends apps otherwise
             return
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._old_wakeup = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        # a pipe, not a socket pair: the same wakeup, without importing socket at start-up
+        self._reader, self._writer = os.pipe()
+        os.set_blocking(self._reader, False)
+        os.set_blocking(self._writer, False)
+        self._old_wakeup = signal.set_wakeup_fd(self._writer, warn_on_full_buffer=False)
         for number in signals:
             self._previous[number] = signal.signal(number, self._noted)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._wake)
 
     @staticmethod
     def _noted(number: int, frame: FrameType | None) -> None:
-        """The Python-level handler: the wakeup socket already carries the news."""
+        """The Python-level handler: the wakeup pipe already carries the news."""
 
     def _wake(self) -> None:
         try:
-            data = self._reader.recv(64)
+            data = os.read(self._reader, 64)
         except OSError:
             return
         for number in dict.fromkeys(data):  # the same signal twice is one request
@@ -66,6 +67,6 @@ class QuitSignals(QObject):
         for number, handler in self._previous.items():
             signal.signal(number, handler)
         signal.set_wakeup_fd(self._old_wakeup)
-        self._reader.close()
-        self._writer.close()
+        os.close(self._reader)
+        os.close(self._writer)
         self._notifier = None

@@ -4,56 +4,86 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
     QIcon,
+    QIconEngine,
     QImage,
     QPainter,
     QPalette,
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 from editor.resources import resource_path
 
-_SIZES = (16, 20, 24, 32, 48)
 
+class _TintedSvg(QIconEngine):
+    """An SVG icon drawn at each size (and screen scale) when first asked for: a window
+    starts with a few dozen icons, and most sizes of most of them are never shown."""
 
-def _render(renderer: QSvgRenderer, size: int, ratio: float) -> QPixmap:
-    px = round(size * ratio)
-    image = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, px, px))
-    painter.end()
-    pixmap = QPixmap.fromImage(image)
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
+    def __init__(self, svg: bytes) -> None:
+        super().__init__()
+        self._svg = svg
+        self._renderer: QSvgRenderer | None = None  # parsed once, with the first drawing
+        self._drawn: dict[tuple[int, int, QIcon.Mode, float], QPixmap] = {}
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        key = (size.width(), size.height(), mode, scale)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = self._draw(size, scale)
+            if mode != QIcon.Mode.Normal:  # greyed (disabled) as the style greys any icon
+                style = QApplication.style()
+                if style is not None:
+                    pixmap = style.generatedIconPixmap(mode, pixmap, QStyleOption())
+            self._drawn[key] = pixmap
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvg(self._svg)
+
+    def _draw(self, size: QSize, scale: float) -> QPixmap:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._svg))
+        w, h = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
+        side = min(w, h)  # square icons, centred in what was asked
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, QRectF((w - side) / 2, (h - side) / 2, side, side))
+        painter.end()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
 
 
 @cache
-def _icon(name: str, colour: str, ratio: float) -> QIcon:
+def _icon(name: str, colour: str) -> QIcon:
     path = resource_path("icons", "actions", f"{name}.svg")
     if not path.is_file():
         path = resource_path("icons", f"{name}.svg")
-    svg = path.read_bytes().replace(b"#000000", colour.encode())
-    icon = QIcon()
-    renderer = QSvgRenderer(QByteArray(svg))  # parsed once for all its sizes
-    for size in _SIZES:
-        icon.addPixmap(_render(renderer, size, ratio))
-    return icon
+    return QIcon(_TintedSvg(path.read_bytes().replace(b"#000000", colour.encode())))
 
 
 def icon(name: str) -> QIcon:
     """A toolbar icon drawn in the current palette's text colour, sharp on high-DPI screens."""
     app = QGuiApplication.instance()
     palette = QGuiApplication.palette() if app else QPalette()
-    colour = palette.color(QPalette.ColorRole.WindowText).name()
-    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if app else 1.0
-    return _icon(name, colour, ratio)
+    return _icon(name, palette.color(QPalette.ColorRole.WindowText).name())
 
 
 ICON_PROPERTY = "bylineIcon"

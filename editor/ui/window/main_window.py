@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
@@ -29,7 +30,6 @@ from editor.ui.panes.post_list_pane import PostListPane
 from editor.ui.panes.preview_pane import PreviewPane
 from editor.ui.panes.status_bar import StatusBar
 from editor.ui.publish.publish_wiring import PublishWiring, publish_toolbar
-from editor.ui.publish.site_preview import SitePreview
 from editor.ui.qt_paths import app_cache_dir, app_data_dir
 from editor.ui.safety.safety_wiring import SafetyNet
 from editor.ui.settings import Settings
@@ -42,6 +42,9 @@ from editor.ui.window.document import Document
 from editor.ui.window.image_wiring import ImageWiring, alt_text_warnings
 from editor.ui.window.publish_undo import PublishUndo
 from editor.ui.window.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from editor.ui.publish.site_preview import SitePreview
 
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
 
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetyNet(self, data_dir or app_data_dir())
         self.images = ImageWiring(self, app_cache_dir())
         self.publishing = PublishWiring(self)
-        self.site_preview = SitePreview(self, app_cache_dir())
+        self._site_preview: SitePreview | None = None  # built when first turned on
         self.setStatusBar(self.status)
         self.actions = WindowActions(self)
         self.actions.build_menus(list(self.markdown.actions_by_name.values()))
@@ -140,7 +143,8 @@ class MainWindow(QMainWindow):
         self.markdown.imageDropped.connect(img.on_mime_dropped)
         img.inline.imageReady.connect(img.on_inline_ready)
         img.inline.errorOccurred.connect(img.on_error)
-        img.accept_header_drops_on(self.preview.browser.viewport())
+        # once on screen: asking for the viewport has PySide6 set up its QWidget classes
+        self.after_paint.run(lambda: img.accept_header_drops_on(self.preview.browser.viewport()))
         self.form.fillExcerptRequested.connect(self._fill_excerpt)
         self.form.renameRequested.connect(self.rename_to_match)
         self.form.errorLineClicked.connect(self.markdown.go_to_line)
@@ -168,12 +172,25 @@ class MainWindow(QMainWindow):
         git = self.publishing
         a.publish_site.triggered.connect(git.publish)
         a.sync.triggered.connect(git.sync)
-        a.preview_site.toggled.connect(self.site_preview.set_enabled)
+        a.preview_site.toggled.connect(self._preview_on_site)
         for changed in (safety.watch.postFolderChanged, safety.watch.postChangedOnDisk,
                         safety.watch.postRemovedOnDisk):  # fmt: skip
             changed.connect(lambda *_: git.watch.refresh())
         self.sitewide.connect_signals()  # Find in all posts, outline, terms, goals
         self.spelling.connect_signals()  # underlines, suggestions, F7
+
+    @property
+    def site_preview(self) -> SitePreview:
+        """Preview on the Site: its server and panel, built when first asked for."""
+        if self._site_preview is None:
+            from editor.ui.publish.site_preview import SitePreview
+
+            self._site_preview = SitePreview(self, app_cache_dir())
+        return self._site_preview
+
+    def _preview_on_site(self, on: bool) -> None:
+        if on or self._site_preview is not None:
+            self.site_preview.set_enabled(on)
 
     def _apply_settings(self) -> None:
         window_layout.apply_settings(self)
@@ -199,7 +216,8 @@ class MainWindow(QMainWindow):
         self.document.saved.connect(self._on_saved)
         self.document.saved.connect(lambda _path: self.publishing.watch.refresh())
         self.safety.watch_site()
-        self.site_preview.stop()  # another site: its server is not this one's
+        if self._site_preview is not None:  # another site: its server is not this one's
+            self._site_preview.stop()
         self.publishing.set_site(site.root)
         self.post_list.set_site_root(site.root)
         self.post_list.set_entries([])
@@ -354,9 +372,9 @@ class MainWindow(QMainWindow):
         self.actions.publish.setEnabled(doc.draft and doc.path is not None)
         self.actions.history.setEnabled(doc.path is not None)
         self._update_title()
-        self._on_idle()
+        words = self._on_idle()
         self._request_preview()
-        self.sitewide.document_shown()
+        self.sitewide.document_shown(words)
         self.spelling.document_shown()
 
     # --- editing -------------------------------------------------------------
@@ -403,21 +421,24 @@ class MainWindow(QMainWindow):
             text, fields = broken_post_body(text), {FRONT_MATTER_ERROR: doc.error.message}
         self.preview.request_render(text, fields, site)
 
-    def _on_idle(self) -> None:
-        """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed."""
+    def _on_idle(self) -> int | None:
+        """Off the typing path: counts, preview, warnings, and leaving raw mode when fixed;
+        the words counted (None when the post left raw mode and was shown again)."""
         doc = self.document
         text = self.markdown.text()
         if doc.raw:
             if doc.try_leave_raw(text):
-                return
+                return None
             self.form.set_raw_error(doc.error)
             self.markdown.mark_error_line(doc.error.line if doc.error else None)
         else:
             doc.set_body(text)
-        self.status.set_counts(post_actions.word_count(doc.post.body if doc.post else text))
+        words = post_actions.word_count(doc.post.body if doc.post else text)
+        self.status.set_counts(words)
         if doc.post is not None:
             warnings = check_post(self.site, doc.post, doc.path, staged=doc.images)
             self.form.set_warnings(warnings + alt_text_warnings(doc.post.body))
+        return words
 
     def _on_raw_changed(self, raw: bool) -> None:
         doc = self.document
@@ -581,7 +602,8 @@ class MainWindow(QMainWindow):
         self.index.save_cache()
         self.safety.close()
         self.preview.shutdown()
-        self.site_preview.stop()
+        if self._site_preview is not None:
+            self._site_preview.stop()
         self.publishing.watch.wait()
         self.images.close()
         event.accept()

@@ -3,11 +3,13 @@
 `byline lsit SITE` is a mistyped command, not a path; `byline frobnicate` is neither a
 command nor a file; and on Linux without a display Qt would abort with a message about
 xcb libraries. Each gets one plain sentence on standard error instead (exit 2).
+
+Outside editor.cli on purpose: importing a module of that package imports every command,
+which the window's start-up (the common case, checked here first) has no use for.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Collection, Mapping, Sequence
@@ -38,6 +40,8 @@ def unknown_command(args: Sequence[str], commands: Collection[str]) -> str | Non
     first = args[0]
     if Path(first).expanduser().exists():
         return None
+    import difflib  # only for a mistake: a window's start-up never needs it
+
     close = difflib.get_close_matches(first, sorted(commands), n=1, cutoff=0.6)
     if close:
         return f"unknown command '{first}' (did you mean {close[0]}?)"

@@ -78,6 +78,9 @@ class SpellChecker:
         # a body's lines -> (column, word) the dictionary does not know (speller.py)
         self.line_verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._letters = self._try_letters()
+        # the writing systems of the dictionary's letters (LATIN): a word in another one
+        # (a Cyrillic or Korean word quoted in an English post) is not its to judge
+        self._scripts = {_script(c) for c in self._letters if c.isalpha()} or {"LATIN"}
 
     def _try_letters(self) -> str:
         """The letters Hunspell tries in suggestions (the .aff's TRY line), lower case."""
@@ -138,6 +141,10 @@ class SpellChecker:
     def _judge(self, word: str) -> bool:
         if len(word) > MAX_WORD:
             return True  # not prose; never worth an underline
+        if not word.isascii() and any(
+            _script(c) not in self._scripts for c in word if c.isalpha() and ord(c) > 0x24F
+        ):
+            return True  # another writing system (past Latin Extended-B: U+024F)
         plain = word.translate(_APOSTROPHES)
         if self._spell(plain):
             return True
@@ -183,6 +190,13 @@ class SpellChecker:
                 found = list(self._h.suggest(word))
         out = [_match_case(word, s) for s in found]
         return list(dict.fromkeys(s for s in out if s != word))[:10]
+
+
+def _script(letter: str) -> str:
+    """The writing system of a letter, from its Unicode name: LATIN, CYRILLIC, HANGUL..."""
+    if letter.isascii():
+        return "LATIN"
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
 
 
 def _unaccented(word: str) -> str:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
-from editor.core.spelling.language import post_language, site_language
+from editor.core.spelling.language import DEFAULT, post_language, site_language
 from editor.core.spelling.site_words import learn
 from editor.core.spelling.speller import Flag, Speller, checker_for
 from editor.core.spelling.tokens import prose_lines
+from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
@@ -75,6 +76,7 @@ class SpellWiring(QObject):
         self._site_words: set[str] = set()
         self._ignored: dict[str, set[str]] = {}
         self._site: Site | None = None
+        self._posts: list[Path] = []
         self._closing = False
         window.markdown.highlighter.spell_marks = self._marks
         self.excerpt = FieldHighlighter(window.form.excerpt_edit, self._line_marks)
@@ -114,12 +116,14 @@ class SpellWiring(QObject):
         self._site_list = expand(read_list(site.root / SITE_LIST))
         self._site_words = set()
         self._ignored = {}
-        code = self.window.settings.get("spelling/language") or site_language(site.config.raw)
+        chosen = self.window.settings.get("spelling/language")
         posts = list(site.post_files())
+        self._posts = posts
 
         def job() -> set[str]:
+            code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
-            return learn(self._while_open(posts, site), checker_for(code or "en_US"))
+            return learn(self._while_open(posts, site), checker_for(code))
 
         # once the first preview is on screen: the dictionary loads in a thread that
         # would compete with start-up for the interpreter
@@ -158,11 +162,20 @@ class SpellWiring(QObject):
 
     # --- checking --------------------------------------------------------------
 
-    def language(self) -> str:
+    def language(self) -> Callable[[], str]:
+        """How to know the open post's language code: the post's `lang:`, Preferences, or
+        the blog's (which may read a sample of its posts once: call it off the GUI thread)."""
         doc = self.window.document
         fields = dict(doc.post.values) if doc.post is not None else {}
-        config = self._site.config.raw if self._site else {}
-        return post_language(fields, config, self.window.settings.get("spelling/language"))
+        asked = post_language(fields, {}, self.window.settings.get("spelling/language"), "")
+        site, posts = self._site, self._posts
+        return lambda: asked or self._blog_language(site, posts)
+
+    @staticmethod
+    def _blog_language(site: Site | None, posts: list[Path]) -> str:
+        if site is None:
+            return DEFAULT
+        return blog_language(site.root, site_language(site.config.raw), posts)
 
     def _ignored_here(self) -> set[str]:
         return self._ignored.setdefault(str(self.window.document.path or ""), set())
@@ -181,12 +194,13 @@ class SpellWiring(QObject):
         if not self.enabled or self.window.document.post is None:  # raw mode: not prose
             self._set_flags([])
             return
-        code = self.language()
+        language = self.language()
         text = self.window.markdown.text()
         extra = (frozenset(self._personal), frozenset(self._site_list),
                  frozenset(self._site_words), frozenset(self._ignored_here()))  # fmt: skip
 
         def job() -> Checked:
+            code = language()
             checker = checker_for(code)
             speller = Speller(checker, *map(set, extra))
             return Checked(code, checker, speller.check_body(text))
@@ -195,6 +209,7 @@ class SpellWiring(QObject):
             first, last = self._visible_lines()
 
             def look() -> Checked:
+                code = language()
                 checker = checker_for(code)
                 speller = Speller(checker, *map(set, extra))
                 flags = [f for n, line in prose_lines(text) if first <= n <= last

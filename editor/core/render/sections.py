@@ -89,7 +89,8 @@ _PARAGRAPH_START = re.compile(
 _COMMENT_OPEN = "<!--"
 _PRINTS = re.compile(r"[^\s\[{*]|\*[^\[]")  # not indented, a definition or an IAL
 _DEFINITION_LINE = re.compile(r" {0,3}:")  # `: a definition` of the term above it
-_EXTENSION_OPEN = re.compile(r"\{::(?!options)[a-z]+\}")  # {::comment} ... {:/comment}
+# {::comment} ... {:/comment}, {::nomarkdown type="html"} ... {:/}, not {::comment /}
+_EXTENSION_OPEN = re.compile(r"\{::(?!options)[a-z]+\b(?:\\\}|[^}])*?(?<!/)\}")
 
 
 def split_parts(text: str) -> list[tuple[int, str]] | None:
@@ -101,6 +102,8 @@ def split_parts(text: str) -> list[tuple[int, str]] | None:
     took 3.5 s/MB whole); parts keep rendering linear, and a keystroke re-renders its own
     part only. None when the text must be rendered whole."""
     sections = split_sections(text)
+    if "{::options" in text:  # changes how all the HTML after it reads: no more cuts
+        return sections
     if sections is None:
         if len(text) <= LONG:
             return None

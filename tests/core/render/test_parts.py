@@ -69,6 +69,11 @@ NOT_CUTS = {
     "comment": ("<!--\n\nStill a comment\n\n-->\n\nAfter\n", [0]),
     "math": ("$$\na\n\nb\n$$\n\nAfter\n", [0]),
     "extension": ("{::comment}\n\nhidden\n\n{:/comment}\n\nAfter\n", [0]),
+    "extension with options": ('{::nomarkdown type="html"}\n\nraw\n\n{:/}\n\nAfter\n', [0]),
+    "parse_block_html": (
+        '{::options parse_block_html="true" /}\n\nOne\n\n<div>\n*x*\n</div>\n',
+        [0],
+    ),
     "IAL for the next block": ("{: .lead}\n\nLead paragraph\n", [0]),
     "tab after a bullet": ("-\ta\n\n*\tb\n\n+\tc\n", [0]),
     "fence": ("```\n\nnot a paragraph\n\n```\n", [0]),

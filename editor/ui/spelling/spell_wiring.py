@@ -18,8 +18,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, Q
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from editor.core.errors import BylineError
 from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
+from editor.core.spelling.ignored import ignore_word, ignored_words
 from editor.core.spelling.language import DEFAULT, post_language, site_language
 from editor.core.spelling.site_words import learn
 from editor.core.spelling.speller import Flag, Speller, checker_for
@@ -50,6 +52,7 @@ class SpellWiring(QObject):
     def __init__(self, window: MainWindow, data_dir: Path) -> None:
         super().__init__(window)
         self.window = window
+        self.data_dir = data_dir
         self.personal_file = data_dir / "spelling" / "personal.txt"
         # a pool of its own, waited for when the app quits: a Python job still running while
         # the interpreter shuts down would hang it
@@ -178,7 +181,14 @@ class SpellWiring(QObject):
         return blog_language(site.root, site_language(site.config.raw), posts)
 
     def _ignored_here(self) -> set[str]:
-        return self._ignored.setdefault(str(self.window.document.path or ""), set())
+        """The words ignored in the open post (read from the data folder the first time)."""
+        path = self.window.document.path
+        found = self._ignored.get(str(path or ""))
+        if found is None:
+            root = self._site.root if self._site else None
+            found = ignored_words(self.data_dir, root, path) if path else set()
+            self._ignored[str(path or "")] = found
+        return found
 
     def speller(self) -> Speller | None:
         if self.checker is None or not self.enabled or self.problem:
@@ -387,7 +397,14 @@ class SpellWiring(QObject):
         self._underline_title()
 
     def ignore_in_post(self, word: str) -> None:
+        """Ignore `word` in the open post, now and after a restart."""
         self._ignored_here().add(word)
+        path = self.window.document.path
+        if path is not None:  # an unsaved new post: for this session only
+            try:
+                ignore_word(self.data_dir, self._site.root if self._site else None, path, word)
+            except BylineError as exc:
+                self.window.status.showMessage(f"Could not remember the ignored word: {exc}", 8000)
         self.check_now()
         self._underline_title()
 

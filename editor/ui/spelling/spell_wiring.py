@@ -9,6 +9,7 @@ The title and the excerpt are short: they are checked on the spot with the same 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
 CHECK_PAUSE_MS = 300  # typing pauses this long: check the body again
-REPAINT_BATCH = 50  # lines re-highlighted per event-loop turn (long paragraphs: ~0.2 ms each)
+REPAINT_SLICE = 0.004  # seconds of re-highlighting per event-loop turn (a keystroke waits
+# at most this long for underlines to be drawn; a long paragraph takes ~0.2-1 ms)
 GLANCE_MARGIN = 20  # lines above and below the view checked first when a post opens
 WARM_SUGGESTIONS = 60  # misspelt words whose suggestions are worked out ahead of a menu
 
@@ -270,19 +272,28 @@ class SpellWiring(QObject):
         changed = [n for n in by_line.keys() | old.keys() if by_line.get(n) != old.get(n)]
         self.flags = flags
         self._by_line = by_line
-        self._pending.extend(sorted(changed))
+        # the lines in view first, then the rest from the top
+        first, last = self._visible_lines()
+        pending = set(self._pending) | set(changed)
+        self._pending = sorted(pending, key=lambda n: (not first <= n <= last, n))
         self._repaint.start()
         self.excerpt.active = self.speller() is not None
         self.excerpt.restyle()
 
     def _repaint_some(self) -> None:
+        """Re-highlight pending lines for at most REPAINT_SLICE, then let the loop run."""
         doc = self.window.markdown.editor.document()
-        batch, self._pending = self._pending[:REPAINT_BATCH], self._pending[REPAINT_BATCH:]
         highlighter = self.window.markdown.highlighter
-        for n in batch:
+        end = time.perf_counter() + REPAINT_SLICE
+        done = 0
+        for n in self._pending:
             block = doc.findBlockByNumber(n)
             if block.isValid():
                 highlighter.restyle_block(block)
+            done += 1
+            if time.perf_counter() > end:
+                break
+        del self._pending[:done]
         if self._pending:
             self._repaint.start()
 

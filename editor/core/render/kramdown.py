@@ -21,6 +21,7 @@ from markdown.postprocessors import Postprocessor
 
 from editor.core.markup.blocks import TOC_ITEM
 from editor.core.markup.emphasis import use_kramdown_emphasis
+from editor.core.markup.extensions import read_kramdown_extensions
 from editor.core.markup.ial import ApplyBlockIals
 from editor.core.markup.inline import read_spans_as_kramdown
 from editor.core.markup.kramdownify import DocumentState, Kramdownify
@@ -93,6 +94,7 @@ class KramdownExtension(Extension):
         read_blocks_as_kramdown(md)
         read_headerless_tables(md)
         read_math(md)
+        read_kramdown_extensions(md)
         use_kramdown_emphasis(md)
         read_spans_as_kramdown(md)
         md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)

@@ -9,6 +9,7 @@ The title and the excerpt are short: they are checked on the spot with the same 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +19,17 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, Q
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from editor.core.errors import BylineError
 from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
+from editor.core.spelling.ignored import ignore_word, ignored_words
 from editor.core.spelling.language import DEFAULT, post_language, site_language
-from editor.core.spelling.site_words import learn
+from editor.core.spelling.site_words import learn, learn_cache_file
 from editor.core.spelling.speller import Flag, Speller, checker_for
 from editor.core.spelling.tokens import prose_lines
 from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
+from editor.ui.qt_paths import app_cache_dir
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
 
@@ -33,7 +37,8 @@ if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
 CHECK_PAUSE_MS = 300  # typing pauses this long: check the body again
-REPAINT_BATCH = 50  # lines re-highlighted per event-loop turn (long paragraphs: ~0.2 ms each)
+REPAINT_SLICE = 0.004  # seconds of re-highlighting per event-loop turn (a keystroke waits
+# at most this long for underlines to be drawn; a long paragraph takes ~0.2-1 ms)
 GLANCE_MARGIN = 20  # lines above and below the view checked first when a post opens
 WARM_SUGGESTIONS = 60  # misspelt words whose suggestions are worked out ahead of a menu
 
@@ -50,6 +55,7 @@ class SpellWiring(QObject):
     def __init__(self, window: MainWindow, data_dir: Path) -> None:
         super().__init__(window)
         self.window = window
+        self.data_dir = data_dir
         self.personal_file = data_dir / "spelling" / "personal.txt"
         # a pool of its own, waited for when the app quits: a Python job still running while
         # the interpreter shuts down would hang it
@@ -123,7 +129,8 @@ class SpellWiring(QObject):
         def job() -> set[str]:
             code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
-            return learn(self._while_open(posts, site), checker_for(code))
+            cache = learn_cache_file(app_cache_dir(), site.root)
+            return learn(self._while_open(posts, site), checker_for(code), cache)
 
         # once the first preview is on screen: the dictionary loads in a thread that
         # would compete with start-up for the interpreter
@@ -178,7 +185,14 @@ class SpellWiring(QObject):
         return blog_language(site.root, site_language(site.config.raw), posts)
 
     def _ignored_here(self) -> set[str]:
-        return self._ignored.setdefault(str(self.window.document.path or ""), set())
+        """The words ignored in the open post (read from the data folder the first time)."""
+        path = self.window.document.path
+        found = self._ignored.get(str(path or ""))
+        if found is None:
+            root = self._site.root if self._site else None
+            found = ignored_words(self.data_dir, root, path) if path else set()
+            self._ignored[str(path or "")] = found
+        return found
 
     def speller(self) -> Speller | None:
         if self.checker is None or not self.enabled or self.problem:
@@ -260,19 +274,28 @@ class SpellWiring(QObject):
         changed = [n for n in by_line.keys() | old.keys() if by_line.get(n) != old.get(n)]
         self.flags = flags
         self._by_line = by_line
-        self._pending.extend(sorted(changed))
+        # the lines in view first, then the rest from the top
+        first, last = self._visible_lines()
+        pending = set(self._pending) | set(changed)
+        self._pending = sorted(pending, key=lambda n: (not first <= n <= last, n))
         self._repaint.start()
         self.excerpt.active = self.speller() is not None
         self.excerpt.restyle()
 
     def _repaint_some(self) -> None:
+        """Re-highlight pending lines for at most REPAINT_SLICE, then let the loop run."""
         doc = self.window.markdown.editor.document()
-        batch, self._pending = self._pending[:REPAINT_BATCH], self._pending[REPAINT_BATCH:]
         highlighter = self.window.markdown.highlighter
-        for n in batch:
+        end = time.perf_counter() + REPAINT_SLICE
+        done = 0
+        for n in self._pending:
             block = doc.findBlockByNumber(n)
             if block.isValid():
                 highlighter.restyle_block(block)
+            done += 1
+            if time.perf_counter() > end:
+                break
+        del self._pending[:done]
         if self._pending:
             self._repaint.start()
 
@@ -387,7 +410,14 @@ class SpellWiring(QObject):
         self._underline_title()
 
     def ignore_in_post(self, word: str) -> None:
+        """Ignore `word` in the open post, now and after a restart."""
         self._ignored_here().add(word)
+        path = self.window.document.path
+        if path is not None:  # an unsaved new post: for this session only
+            try:
+                ignore_word(self.data_dir, self._site.root if self._site else None, path, word)
+            except BylineError as exc:
+                self.window.status.showMessage(f"Could not remember the ignored word: {exc}", 8000)
         self.check_now()
         self._underline_title()
 

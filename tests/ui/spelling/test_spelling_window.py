@@ -145,3 +145,30 @@ def test_unknown_language_turns_checking_off_for_the_post(qtbot, window: MainWin
     window.spelling.check_now()
     wait_checked(qtbot, window, "colour")
     assert "Tomás" in underlined(window)
+
+
+def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
+) -> None:
+    type_at_end("\n\nWe recieve it.")
+    assert window.save()
+    wait_checked(qtbot, window, "recieve")
+    menu = window.spelling.editor_menu(position_of(window, "recieve"))
+    next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
+    wait_checked(qtbot, window, "recieve", present=False)
+    post, root = window.document.path, window.site.root
+    others = [p for p in (root / "_posts").glob("*.md") if p != post]
+    again = open_window(None, settings, data_dir)
+    try:
+        assert again.document.path == post
+        qtbot.waitUntil(lambda: "Tomás" in underlined(again), timeout=10000)
+        assert "recieve" not in underlined(again)
+        # another post of the blog: the word is underlined there
+        other = others[0]
+        other.write_text(other.read_text(encoding="utf-8") + "\nWe recieve it.\n", "utf-8")
+        again.open_post(other)
+        qtbot.waitUntil(lambda: "recieve" in underlined(again), timeout=10000)
+    finally:
+        again.wait_for_index()
+        again.close()
+        again.deleteLater()

@@ -24,11 +24,12 @@ from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.ignored import ignore_word, ignored_words
 from editor.core.spelling.language import DEFAULT, post_language, site_language
-from editor.core.spelling.site_words import learn
+from editor.core.spelling.site_words import learn, learn_cache_file
 from editor.core.spelling.speller import Flag, Speller, checker_for
 from editor.core.spelling.tokens import prose_lines
 from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
+from editor.ui.qt_paths import app_cache_dir
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
 
@@ -128,7 +129,8 @@ class SpellWiring(QObject):
         def job() -> set[str]:
             code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
-            return learn(self._while_open(posts, site), checker_for(code))
+            cache = learn_cache_file(app_cache_dir(), site.root)
+            return learn(self._while_open(posts, site), checker_for(code), cache)
 
         # once the first preview is on screen: the dictionary loads in a thread that
         # would compete with start-up for the interpreter
@@ -214,7 +216,7 @@ class SpellWiring(QObject):
         def job() -> Checked:
             code = language()
             checker = checker_for(code)
-            speller = Speller(checker, *map(set, extra))
+            speller = Speller(checker, *map(set, extra), remember_lines=True)
             return Checked(code, checker, speller.check_body(text))
 
         if glance:
@@ -223,7 +225,7 @@ class SpellWiring(QObject):
             def look() -> Checked:
                 code = language()
                 checker = checker_for(code)
-                speller = Speller(checker, *map(set, extra))
+                speller = Speller(checker, *map(set, extra), remember_lines=True)
                 flags = [f for n, line in prose_lines(text) if first <= n <= last
                          for f in speller.check_prose_line(line, n)]  # fmt: skip
                 return Checked(code, checker, flags, (first, last))
@@ -244,17 +246,23 @@ class SpellWiring(QObject):
         self.problem = ""
         self.checker = result.checker
         # a glance (the lines in view of a post just opened) is all there is to show until
-        # the whole post's check, which starts now
+        # the whole post's check, which starts once the first preview is drawn (at start-up
+        # it would compete with it), unless the post was checked again since
         self._set_flags(result.flags)
         self._underline_title()
         if result.lines is not None:
-            then, self._then = self._then, None
+            then = self._then
             if then is not None:
-                self.checks.submit(then)
+                self.window.after_preview.run(lambda: self._whole_check(then))
             return
         words = list(dict.fromkeys(f.word for f in result.flags))[:WARM_SUGGESTIONS]
         checker = result.checker
         self.warming.submit(lambda: [checker.suggest(w) for w in words if not self._closing])
+
+    def _whole_check(self, job: Callable[[], Checked]) -> None:
+        if self._then is job and not self._closing:
+            self._then = None
+            self.checks.submit(job)
 
     def _on_failed(self, ticket: int, exc: Exception) -> None:
         if ticket != self.checks.latest:

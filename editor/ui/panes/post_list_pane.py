@@ -328,7 +328,8 @@ class PostListPane(QWidget):
     def set_git_states(self, lookup: Callable[[str], str | None] | None) -> None:
         """Each post's state with git, by site-relative path (None: no badges at all)."""
         self.delegate.git_state = lookup
-        self.view.viewport().update()  # only the visible rows are painted again
+        if self.model.rowCount():  # (no rows yet at start-up: nothing to paint again)
+            self.view.viewport().update()  # only the visible rows are painted again
 
     def git_state(self, rel_path: str) -> str | None:
         lookup = self.delegate.git_state

@@ -69,6 +69,7 @@ class MainWindow(SiteSwitching, PostCommands, QMainWindow):
         # the window is shown first, then the preview's first render; the index and the
         # spell checker start once that is on screen (or has failed, or after a while)
         self.after_paint = AfterFirstPaint(self)
+        self.markdown.highlighter.when_shown = self.after_paint.run
         self.preview.hold()
         self.after_paint.run(self.preview.release)
         self.after_preview = Deferred(self)

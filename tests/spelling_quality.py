@@ -21,9 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from editor.core.site.site import Site  # noqa: E402
+from editor.core.spelling.language import site_language  # noqa: E402
 from editor.core.spelling.post_spelling import check_posts  # noqa: E402
 from editor.core.spelling.site_words import body_of  # noqa: E402
 from editor.core.spelling.speller import Speller, checker_for  # noqa: E402
+from editor.core.spelling.variant import blog_language  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "spelling" / "misspellings.tsv"
 SAMPLE = ROOT / "resources" / "sample-blog"
@@ -71,8 +74,10 @@ def real_posts() -> dict[str, float]:
         shutil.copytree(SAMPLE, site)
         shutil.copy(REFERENCE, site / "_posts" / "2025-10-01-reference.md")
         posts = sorted((site / "_posts").glob("*.md")) + sorted((site / "_drafts").glob("*.md"))
-        checker = checker_for("en_US")
-        plain = hunspell.Hunspell("en_US", hunspell_data_dir=str(checker.file.folder))
+        # Hunspell en_US, naive; Byline in the blog's language, as the window and the CLI
+        plain = hunspell.Hunspell("en_US", hunspell_data_dir=str(checker_for("en_US").file.folder))
+        config = Site.open(site, learn=False).config.raw
+        checker = checker_for(blog_language(site, site_language(config), posts))
         naive_words = naive_flags = 0
         for p in posts:
             body, _ = body_of(p.read_text(encoding="utf-8"))
@@ -86,6 +91,7 @@ def real_posts() -> dict[str, float]:
         typo_found = any(f.word == "recieve" for r in results for f in r.unknown)
     return {
         "posts": len(posts),
+        "language": checker.name,
         "prose words (naive)": naive_words,
         "hunspell naive flagged %": 100 * naive_flags / naive_words,
         "byline flagged %": 100 * ours / naive_words,

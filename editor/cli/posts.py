@@ -46,7 +46,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         try:
             moment = dt.datetime.fromisoformat(args.date)
         except ValueError:
-            moment = parse_date_value(args.date)  # raises a clear InvalidDateError
+            moment = parse_date_value(args.date, zone)  # raises a clear InvalidDateError
         moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
         parse_date_value(moment)  # out of range in some timezone: a clear error, not a crash
     else:

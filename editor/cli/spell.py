@@ -34,6 +34,7 @@ def cmd_spell(args: argparse.Namespace) -> int:
     from editor.core.spelling.language import site_language
     from editor.core.spelling.post_spelling import check_posts, suggestions_for
     from editor.core.spelling.speller import Speller, checker_for
+    from editor.core.spelling.variant import blog_language
 
     lines: list[str] = []
     errors = 0
@@ -58,7 +59,7 @@ def cmd_spell(args: argparse.Namespace) -> int:
             files = site_posts
         else:
             files = [path]
-        code = args.lang or site_language(config) or "en_US"
+        code = args.lang or blog_language(root, site_language(config), site_posts)
         try:
             checker = checker_for(code)
         except BylineError as exc:

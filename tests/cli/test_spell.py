@@ -72,3 +72,19 @@ def test_errors_exit_2(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 def test_a_two_megabyte_line(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     big = post(site / "_posts", "2025-05-01-big.md", "word " * 350_000 + "\n")
     assert main(["spell", str(big)]) == 0
+
+
+def test_a_british_blog_without_lang_is_checked_in_british(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "uk"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Blog\nlang: en\n")  # English, which one unsaid
+    post(root / "_posts", "2025-01-01-a.md", "The colour of the harbour; we organised it.\n")
+    post(root / "_posts", "2025-01-02-b.md", "My favourite centre, and a wierd typo.\n")
+    assert main(["spell", str(root)]) == 1
+    assert [line.split(": ")[1] for line in capsys.readouterr().out.splitlines()] == ["wierd"]
+    (root / "_config.yml").write_text("title: Blog\nlang: en-US\n")  # said: it wins
+    assert main(["spell", str(root)]) == 1
+    flagged = {line.split(": ")[1] for line in capsys.readouterr().out.splitlines()}
+    assert {"colour", "harbour", "favourite", "centre", "wierd"} <= flagged

@@ -290,7 +290,7 @@ def make_entry(file: PostFile, front: FrontMatter, context: ScanContext) -> Post
                 zone = context.zone  # read as UTC (Jekyll's rule): astimezone(zone), quicker
                 date = zone.fromutc(raw_date.replace(tzinfo=zone))
             else:  # checks the range too
-                date = parse_date_value(raw_date).astimezone(context.zone)
+                date = parse_date_value(raw_date, context.zone).astimezone(context.zone)
         except InvalidDateError as exc:
             exc.line = key_line(front, "date")
             exc.path = path

@@ -3,10 +3,11 @@
 kramdown nests list content at the column where the item's text starts ("- a" then
 "  - b" nests); Python-Markdown wants four spaces. Fenced code may sit inside list items
 and may interrupt a paragraph; so may lists, block quotes and headings (GFM's
-`paragraph_end` quirk). `{: ...}` on the line after a heading belongs to the heading, and
-`* TOC` + `{:toc}` is a table of contents. The rewritten text is only ever parsed, so the
+`paragraph_end` quirk), also text right under a heading. `{: ...}` on the line after a
+heading belongs to the heading, and `* TOC` + `{:toc}` is a table of contents. A definition
+(`: text`) continues at its text's column, as a list item does. The rewritten text is only ever parsed, so the
 line count may change: line numbers for scroll sync come from matching block text back
-to the source (see kramdown.py).
+to the source (see render/line_anchors.py).
 """
 
 from __future__ import annotations
@@ -209,8 +210,10 @@ def rewrite_lines(
             prev_kind = "quote"
         elif line.lstrip().startswith("<") and prev_kind == "blank":
             prev_kind = "other"  # raw HTML: leave it alone
-        elif prev_kind in ("blank", "para", "item"):
-            prev_kind = "para"
+        elif prev_kind in ("blank", "para", "item") or (
+            prev_kind == "other" and not stack and _ATX.match(lines[i - 1])
+        ):
+            prev_kind = "para"  # (text right under a heading is a paragraph too)
         i += 1
     return out
 

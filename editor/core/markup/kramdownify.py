@@ -45,8 +45,9 @@ class DocumentState:
 
 
 def plain_text(el: etree.Element, md: markdown.Markdown) -> str:
-    """The element's text as kramdown sees it for ids: stashed bits resolved, entities read."""
-    text = "".join(el.itertext())
+    """The element's text as kramdown sees it for ids: stashed bits resolved, entities read,
+    footnote markers left out."""
+    text = "".join(_text_without_notes(el))
 
     def resolve(m: re.Match[str]) -> str:
         try:
@@ -58,6 +59,15 @@ def plain_text(el: etree.Element, md: markdown.Markdown) -> str:
     text = HTML_PLACEHOLDER_RE.sub(resolve, text)
     text = re.sub(r"\x02\d+\x03", lambda m: chr(int(m.group(0)[1:-1])), text)  # escapes
     return html.unescape(text)
+
+
+def _text_without_notes(el: etree.Element) -> list[str]:
+    out = [el.text or ""]
+    for child in el:
+        if not (child.tag == "sup" and child.get("id", "").startswith("fnref")):
+            out += _text_without_notes(child)
+        out.append(child.tail or "")
+    return out
 
 
 class Kramdownify(Treeprocessor):

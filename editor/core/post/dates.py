@@ -1,4 +1,14 @@
-"""Post dates the way Jekyll reads them: offset-less means UTC, shown in the site's timezone."""
+"""Post dates the way Jekyll 4.3 reads them, shown in the site's timezone.
+
+What Jekyll does with a date that names no offset depends on how it is written (measured
+with `jekyll build` 4.3.1, with and without `timezone:` in _config.yml and with TZ set):
+a YAML timestamp (`2025-08-14 22:02:54` or `2025-08-14T22:02:54`, seconds required,
+a fraction allowed, unquoted) is UTC, as Psych builds it; anything else (a bare day
+`2025-08-14`, minutes only `2025-08-14 22:02`, a quoted timestamp, the lenient
+`2023-01-29 18:30:22 2023`) goes through Ruby's `Time.parse` and is local time: the
+site's `timezone:`, else the building machine's TZ (Byline takes UTC, as GitHub Pages
+and CI builds run). Our YAML readers give a naive datetime for exactly the timestamps.
+"""
 
 from __future__ import annotations
 
@@ -76,13 +86,14 @@ _STRING_FORMATS = (
 )
 
 
-def parse_date_value(value: object) -> dt.datetime:
+def parse_date_value(value: object, zone: dt.tzinfo = UTC) -> dt.datetime:
     """The instant a front matter `date` value stands for, as an aware datetime.
 
-    Offset-less times are UTC (Jekyll's YAML parser reads them so); a bare day is
-    midnight UTC. Raises InvalidDateError for anything Jekyll would refuse.
+    An offset-less YAML timestamp (a naive datetime) is UTC; any other offset-less date
+    (a bare day, a date given as text) is local time in `zone`, the site's timezone
+    (see the module's docstring). Raises InvalidDateError for anything Jekyll would refuse.
     """
-    return _in_range(_parse(value), value)
+    return _in_range(_parse(value, zone), value)
 
 
 # An instant must stay a datetime in every timezone: years 1-9999 with a day to spare
@@ -120,16 +131,16 @@ def _shown(value: object) -> str:
     return short_repr(value) if not isinstance(value, str) or len(value) > 60 else value
 
 
-def _parse(value: object) -> dt.datetime:
-    if isinstance(value, dt.datetime):
+def _parse(value: object, zone: dt.tzinfo) -> dt.datetime:
+    if isinstance(value, dt.datetime):  # a YAML timestamp: Psych makes it UTC
         return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
-    if isinstance(value, str):
+    if isinstance(value, dt.date):  # a bare day: Time.parse, local midnight
+        return _local(dt.datetime(value.year, value.month, value.day), zone)
+    if isinstance(value, str):  # text (quoted, or no YAML timestamp): Time.parse, local
         text = value.strip()
         try:
             parsed = dt.datetime.fromisoformat(text.replace(" +", "+").replace(" -", "-"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+            return _local(parsed, zone)
         except ValueError:
             pass
         for fmt in _STRING_FORMATS:
@@ -137,11 +148,30 @@ def _parse(value: object) -> dt.datetime:
                 parsed = dt.datetime.strptime(text, fmt)
             except ValueError:
                 continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-        lenient = _lenient(text)
+            return _local(parsed, zone)
+        lenient = _lenient(text, zone)
         if lenient is not None:
             return lenient[0]
     raise InvalidDateError(f"date {short_repr(value)} is not a date Jekyll can read")
+
+
+def _local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """`moment` as it is, or, naming no offset, as local time in `zone`, as Ruby's
+    Time.local reads it: an hour that happens twice (clocks go back) is the second one; a
+    time the clocks skip counts from the offset before the change."""
+    if moment.tzinfo:
+        return moment
+    first = moment.replace(tzinfo=zone)
+    second = first.replace(fold=1)
+    try:
+        if first.utcoffset() != second.utcoffset():
+            again = second.astimezone(UTC).astimezone(zone)
+            if again.replace(tzinfo=None) == moment:  # it exists twice: the second
+                return again
+            return first.astimezone(UTC).astimezone(zone)  # skipped: 02:30 is 03:30
+    except OverflowError:  # year 1 or 9999 pushed out of range: _in_range reports it
+        pass
+    return first
 
 
 # Ruby's Time.parse, which Jekyll uses for a date YAML leaves a string, finds a date, a
@@ -151,30 +181,35 @@ def _parse(value: object) -> dt.datetime:
 _LENIENT = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
     r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
+    r"(?:[ \t]*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"  # `6:30 pm`
     r"(?:[ \t]*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)(?![\d:]))?)?"
 )
 
 
-def _lenient(text: str) -> tuple[dt.datetime, str] | None:
-    """(the instant, the text Jekyll ignores) for a date only Ruby's lenient parser reads."""
+def _lenient(text: str, zone: dt.tzinfo = UTC) -> tuple[dt.datetime, str] | None:
+    """(the instant, the text Jekyll ignores) for a date only Ruby's lenient parser reads;
+    without a zone next to the time it is local time in `zone`."""
     m = _LENIENT.search(text)
     if m is None:
         return None
-    year, month, day, hour, minute, second, fraction, zone = m.groups()
+    year, month, day, hour, minute, second, fraction, meridian, offset = m.groups()
+    hours = int(hour or 0)
+    if meridian and 1 <= hours <= 12:
+        hours = hours % 12 + (12 if meridian in "Pp" else 0)
     try:
-        offset = _zone_offset(zone)
         moment = dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")), tzinfo=offset,
+            int(year), int(month), int(day), hours, int(minute or 0),
+            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")),
         )  # fmt: skip
     except ValueError:
         return None
+    moment = _local(moment, zone) if offset is None else moment.replace(tzinfo=_zone_offset(offset))
     ignored = (text[: m.start()] + " " + text[m.end() :]).strip()
     return moment, ignored
 
 
-def _zone_offset(zone: str | None) -> dt.tzinfo:
-    if zone is None or zone in ("Z", "UTC", "GMT"):
+def _zone_offset(zone: str) -> dt.tzinfo:
+    if zone in ("Z", "UTC", "GMT"):
         return UTC
     sign = -1 if zone[0] == "-" else 1
     digits = zone[1:].replace(":", "")
@@ -205,7 +240,7 @@ def ignored_date_text(value: object) -> str | None:
 
 def publish_time(value: object, zone: dt.tzinfo) -> dt.datetime:
     """The date and time the blog shows for a `date` value: in the site's timezone."""
-    return parse_date_value(value).astimezone(zone)
+    return parse_date_value(value, zone).astimezone(zone)
 
 
 def _offset_text(moment: dt.datetime, form: str) -> str:
@@ -219,8 +254,10 @@ def _offset_text(moment: dt.datetime, form: str) -> str:
 def format_date(moment: dt.datetime, style: DateStyle, zone: dt.tzinfo) -> str:
     """Write `moment` so that Jekyll publishes it at the same wall-clock time in `zone`.
 
-    An offset-less style is kept only where the site's timezone is UTC; elsewhere an
-    explicit offset is added, because Jekyll would read the bare time as UTC.
+    Jekyll reads a bare day, or a time without seconds, as local time in the site's
+    timezone: those styles stay as they are. An offset-less time with seconds is a YAML
+    timestamp, which Jekyll reads as UTC: on a site whose timezone is not UTC it gets an
+    explicit offset.
     """
     local = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
     # the post's style only where it can hold the value: a time given to a date-only
@@ -230,13 +267,11 @@ def format_date(moment: dt.datetime, style: DateStyle, zone: dt.tzinfo) -> str:
     elif style.time and not style.seconds and local.second:
         style = replace(style, seconds=True)
     if not style.time:
-        if is_utc(zone):
-            return local.strftime("%Y-%m-%d")
-        style = DateStyle(sep="T", seconds=False, zone="+02:00")
+        return local.strftime("%Y-%m-%d")
     text = local.strftime("%Y-%m-%d") + style.sep
     text += local.strftime("%H:%M:%S" if style.seconds else "%H:%M")
     zone_form = style.zone
-    if not zone_form and not is_utc(zone):
+    if not zone_form and style.seconds and not is_utc(zone):
         zone_form = "+0200" if style.sep != "T" else "+02:00"
         zone_sep = " " if style.sep != "T" else ""
     else:

@@ -175,7 +175,7 @@ class Post:
         """The publishing date and time in the site's timezone, or None when there is none."""
         if self.values.get("date") is None:
             return None
-        return parse_date_value(self.values["date"]).astimezone(self.zone)
+        return parse_date_value(self.values["date"], self.zone).astimezone(self.zone)
 
     @property
     def front_matter_text(self) -> str:

@@ -71,7 +71,7 @@ def readable_date(value: Any, site: SiteContext, fmt: str | None = None) -> str:
     if value is None or value == "":
         return ""
     try:
-        moment = parse_date_value(value)
+        moment = parse_date_value(value, site.config.zone)
     except (BylineError, TypeError, ValueError):
         return str(value)
     if isinstance(moment, dt.datetime) and moment.tzinfo is not None:

@@ -21,7 +21,9 @@ from markdown.postprocessors import Postprocessor
 
 from editor.core.markup.blocks import TOC_ITEM
 from editor.core.markup.emphasis import use_kramdown_emphasis
+from editor.core.markup.extensions import read_kramdown_extensions
 from editor.core.markup.ial import ApplyBlockIals
+from editor.core.markup.idle_patterns import skip_idle_text
 from editor.core.markup.inline import read_spans_as_kramdown
 from editor.core.markup.kramdownify import DocumentState, Kramdownify
 from editor.core.markup.mathjax import read_math
@@ -39,7 +41,7 @@ from editor.core.render.sections import (
     SectionCache,
     definitions,
     join_sections,
-    split_sections,
+    split_parts,
     without_marks,
 )
 from editor.core.render.toc import TOC_START
@@ -93,6 +95,7 @@ class KramdownExtension(Extension):
         read_blocks_as_kramdown(md)
         read_headerless_tables(md)
         read_math(md)
+        read_kramdown_extensions(md)
         use_kramdown_emphasis(md)
         read_spans_as_kramdown(md)
         md.treeprocessors.register(KramdownQuotes(md), "kramdown_quotes", 3)
@@ -147,6 +150,7 @@ class KramdownRenderer:
             output_format="xhtml",
             tab_length=4,
         )
+        skip_idle_text(self.md)
 
     def convert(self, text: str, *, line_anchors: bool = True, whole: bool = True) -> str:
         """`whole=False`: `text` is one section (an empty table of contents stays, for
@@ -180,7 +184,7 @@ def render_sections(text: str, *, line_anchors: bool = True) -> list[tuple[int, 
     """(index of the section's first line, its HTML) for each section of the text (see
     sections.py), line anchors counted from the section's start; a text that must be
     rendered whole is one section. Safe to call from any thread."""
-    sections = split_sections(text)
+    sections = split_parts(text)
     notes = footnotes.definitions(text) if sections is not None and "[^" in text else {}
     last_line = text.count("\n") + 1
     with _Borrowed() as renderer:

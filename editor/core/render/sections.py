@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import zlib
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
@@ -72,6 +73,133 @@ def split_sections(text: str) -> list[tuple[int, str]] | None:
         return None
     bounds = [*starts, len(lines)]
     return [(bounds[k], "\n".join(lines[bounds[k] : bounds[k + 1]])) for k in range(len(starts))]
+
+
+# A section longer than LONG is cut again into parts at paragraph starts (see split_parts)
+LONG = 32 * 1024
+# on average one paragraph start in CUT_ONE_IN is a cut, chosen by its text (so an edit moves
+# no cut but its own); a part grows past MAX_PART only up to the next paragraph start
+CUT_ONE_IN = 8
+MAX_PART = 64 * 1024
+# a line that can only start an ordinary paragraph: no indent, list item, quote, table,
+# definition, term's definition, HTML, IAL, math, Liquid, heading, rule or end-of-block mark
+_PARAGRAPH_START = re.compile(
+    r"(?![-*+](?:[ \t]|$)|\d+[.)](?:[ \t]|$)|\*\[|[-=_*]{3})[^\s:>|\[<{$#^~`%]"
+)
+_COMMENT_OPEN = "<!--"
+_PRINTS = re.compile(r"[^\s\[{*]|\*[^\[]")  # not indented, a definition or an IAL
+_DEFINITION_LINE = re.compile(r" {0,3}:")  # `: a definition` of the term above it
+# {::comment} ... {:/comment}, {::nomarkdown type="html"} ... {:/}, not {::comment /}
+_EXTENSION_OPEN = re.compile(r"\{::(?!options)[a-z]+\b(?:\\\}|[^}])*?(?<!/)\}")
+
+
+def split_parts(text: str) -> list[tuple[int, str]] | None:
+    """`split_sections`, with every section longer than LONG cut again into parts at the
+    starts of ordinary paragraphs after a blank line, outside fences, HTML, comments and
+    math: there nothing before the cut reaches after it (lists, quotes, tables, code,
+    definitions all end at such a line), so each part renders as it would in the whole
+    text. Python-Markdown's inline and tree passes grow faster than the text (a 4 MB body
+    took 3.5 s/MB whole); parts keep rendering linear, and a keystroke re-renders its own
+    part only. None when the text must be rendered whole."""
+    sections = split_sections(text)
+    if "{::options" in text:  # changes how all the HTML after it reads: no more cuts
+        return sections
+    if sections is None:
+        if len(text) <= LONG:
+            return None
+        sections = [(0, text)]
+    parts: list[tuple[int, str]] = []
+    for first, chunk in sections:
+        if len(chunk) <= LONG:
+            parts.append((first, chunk))
+            continue
+        lines = chunk.split("\n")
+        cuts = _cuts(lines)
+        bounds = [0, *cuts, len(lines)]
+        parts += [
+            (first + bounds[k], "\n".join(lines[bounds[k] : bounds[k + 1]]))
+            for k in range(len(bounds) - 1)
+        ]
+    return parts if len(parts) > 1 else None
+
+
+def _cuts(lines: list[str]) -> list[int]:
+    """Indices of the lines to cut before (see split_parts)."""
+    cuts: list[int] = []
+    fence = ""
+    open_tag = ""
+    depth = 0
+    comment = math = extension = after_ial = after_html = False
+    prev_blank = True
+    size = 0  # characters since the last cut
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+            prev_blank = False
+            continue
+        if comment:
+            comment = "-->" not in line
+            prev_blank = False
+            continue
+        if extension:
+            extension = "{:/" not in line
+            prev_blank = False
+            continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            prev_blank = False
+            continue
+        if (
+            i
+            and prev_blank
+            and not depth
+            and not math
+            and not after_ial
+            and not after_html
+            and _PARAGRAPH_START.match(line)
+            and (size > MAX_PART or zlib.crc32(line.encode()) % CUT_ONE_IN == 0)
+            and not _term(lines, i)
+        ):
+            cuts.append(i)
+            size = len(line) + 1
+        if depth:
+            depth = max(0, depth + _html_balance(line, open_tag))
+        else:
+            opened = _HTML_OPEN.match(line)
+            if opened and opened.group(1).lower() not in _VOID and not opened.group(2):
+                open_tag = opened.group(1).lower()
+                depth = max(0, _html_balance(line, open_tag))
+        start = line.rfind(_COMMENT_OPEN)
+        comment = start >= 0 and "-->" not in line[start:]
+        if line.count("$$") % 2:
+            math = not math
+        ext = _EXTENSION_OPEN.search(line)
+        extension = ext is not None and "{:/" not in line[ext.end() :]
+        if stripped:  # raw HTML leaves a blank line after its block: no cut after one,
+            # nor after definitions, IALs or indented lines that follow it (print nothing)
+            html = bool(depth) or stripped[0] in "<$" or stripped.startswith("{::")
+            after_html = html or (after_html and (not prev_blank or not _PRINTS.match(line)))
+        prev_blank = not stripped
+        if stripped:
+            after_ial = bool(BLOCK_IAL.match(line))
+    return cuts
+
+
+def _term(lines: list[str], i: int) -> bool:
+    """Whether the paragraph at line i is the term of a definition (`: ...` in it or in the
+    block after it), which would carry on a definition list above it."""
+    j = i
+    while j < len(lines) and lines[j].strip():
+        if _DEFINITION_LINE.match(lines[j]):
+            return True
+        j += 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j < len(lines) and bool(_DEFINITION_LINE.match(lines[j]))
 
 
 def definitions(text: str) -> str:

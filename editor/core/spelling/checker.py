@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from editor.core.errors import BylineError
 from editor.core.spelling.dictionaries import DictionaryFile
 from editor.core.spelling.far_misses import FarMisses
-from editor.core.spelling.tokens import words_of_line
+from editor.core.spelling.tokens import words_of_chunk
 
 MAX_CACHED = 500_000  # verdicts remembered (distinct words and chunks of the posts seen)
 MAX_WORD = 60  # longer "words" are never prose (and Hunspell gives up at 100 bytes)
@@ -75,7 +75,12 @@ class SpellChecker:
         self._far: FarMisses | None = None
         self._verdicts: dict[str, bool] = {}  # known(), by word as written
         self.chunk_verdicts: dict[str, bool] = {}  # chunk_known()
+        # a body's lines -> (column, word) the dictionary does not know (speller.py)
+        self.line_verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._letters = self._try_letters()
+        # the writing systems of the dictionary's letters (LATIN): a word in another one
+        # (a Cyrillic or Korean word quoted in an English post) is not its to judge
+        self._scripts = {_script(c) for c in self._letters if c.isalpha()} or {"LATIN"}
 
     def _try_letters(self) -> str:
         """The letters Hunspell tries in suggestions (the .aff's TRY line), lower case."""
@@ -128,13 +133,18 @@ class SpellChecker:
         if verdict is None:
             if len(self.chunk_verdicts) > MAX_CACHED:
                 self.chunk_verdicts.clear()
-            verdict = all(self.known(w.text) for w in words_of_line(chunk))
+                self.line_verdicts.clear()
+            verdict = all(self.known(w) for _, w in words_of_chunk(chunk))
             self.chunk_verdicts[chunk] = verdict
         return verdict
 
     def _judge(self, word: str) -> bool:
         if len(word) > MAX_WORD:
             return True  # not prose; never worth an underline
+        if not word.isascii() and any(
+            _script(c) not in self._scripts for c in word if c.isalpha() and ord(c) > 0x24F
+        ):
+            return True  # another writing system (past Latin Extended-B: U+024F)
         plain = word.translate(_APOSTROPHES)
         if self._spell(plain):
             return True
@@ -180,6 +190,13 @@ class SpellChecker:
                 found = list(self._h.suggest(word))
         out = [_match_case(word, s) for s in found]
         return list(dict.fromkeys(s for s in out if s != word))[:10]
+
+
+def _script(letter: str) -> str:
+    """The writing system of a letter, from its Unicode name: LATIN, CYRILLIC, HANGUL..."""
+    if letter.isascii():
+        return "LATIN"
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
 
 
 def _unaccented(word: str) -> str:

@@ -40,7 +40,7 @@ class FarMisses:
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = list(words)
-        self._lower = [w.lower() for w in self.words]
+        self._lower = [w if w.islower() else w.lower() for w in self.words]  # shared strings
         postings: dict[str, list[int]] = {}
         for i, w in enumerate(self._lower):
             for t in _triples(w):

@@ -18,10 +18,13 @@ from editor.core.spelling.tokens import (
     chunk_spans,
     chunks_of_line,
     prose_lines,
+    words_of_chunk,
     words_of_line,
 )
 from editor.core.spelling.word_lists import SITE_LIST, expand, personal_path, read_list
 
+MAX_LINE_CACHED = 5000  # longer lines are not remembered whole (their chunks are)
+MAX_LINES = 100_000  # lines remembered, all posts together
 _checkers: dict[Path, SpellChecker] = {}
 _checkers_lock = threading.Lock()
 
@@ -98,17 +101,31 @@ class Speller:
 
     def check_prose_line(self, line: str, n: int = 0) -> list[Flag]:
         """The unknown words of one line of a body. Fast: a line's chunks (tokens.py) are
-        mostly ones seen before, whose verdict the checker remembers."""
-        # seen chunks at C speed; a chunk not seen yet (None) takes the longer way below
-        if all(map(self.checker.chunk_verdicts.get, chunks_of_line(line))):
+        mostly ones seen before, whose verdict the checker remembers; lines seen before
+        (typing rechecks a post mostly unchanged) too, with the words the dictionary
+        does not know in them."""
+        lines = self.checker.line_verdicts
+        unknown = lines.get(line)
+        if unknown is None:
+            # seen chunks at C speed; a chunk not seen yet (None) takes the longer way
+            if all(map(self.checker.chunk_verdicts.get, chunks_of_line(line))):
+                unknown = ()
+            else:
+                chunk_known = self.checker.chunk_known
+                unknown = tuple(
+                    (start + col, w)
+                    for start, chunk in chunk_spans(line)
+                    if not chunk_known(chunk)
+                    for col, w in words_of_chunk(chunk)
+                    if not self.checker.known(w)
+                )
+            if len(line) <= MAX_LINE_CACHED:
+                if len(lines) > MAX_LINES:
+                    lines.clear()
+                lines[line] = unknown
+        if not unknown:
             return []
-        chunk_known = self.checker.chunk_known
-        out = []
-        for start, chunk in chunk_spans(line):
-            if not chunk_known(chunk):
-                out += [Flag(w.text, n, start + w.col) for w in words_of_line(chunk)
-                        if not self.known(w.text)]  # fmt: skip
-        return out
+        return [Flag(w, n, col) for col, w in unknown if not self.known(w)]
 
     def check_line(self, text: str) -> list[Flag]:
         """The unknown words of one line of plain text (a title, an excerpt)."""

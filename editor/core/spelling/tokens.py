@@ -92,21 +92,27 @@ def chunk_spans(line: str) -> list[tuple[int, str]]:
 
 def words_of_line(line: str, line_no: int = 0) -> Iterator[Word]:
     """The checkable words of one line of prose (no block context: see `words`)."""
-    masked = _prose_of_line(line)
-    for chunk in _CHUNK.finditer(masked):
-        text = chunk.group()
-        if text.isalpha():  # the common case, quickly: a plain word
-            if len(text) > 1 and not text.isupper() and not _acronym_plural(text):
-                yield Word(text, line_no, chunk.start())
-            continue
-        if _DIGIT_OR_UNDERSCORE(text):
-            continue
+    for chunk in _CHUNK.finditer(_prose_of_line(line)):
         base = chunk.start()
-        for part in _PART.finditer(text):
-            word = part.group()
-            if len(word) < 2 or (word.isupper() or _acronym_plural(word)):
-                continue
-            yield Word(word, line_no, base + part.start())
+        for col, word in words_of_chunk(chunk.group()):
+            yield Word(word, line_no, base + col)
+
+
+def words_of_chunk(text: str) -> list[tuple[int, str]]:
+    """The checkable words of a chunk (see `chunks_of_line`), with their offsets in it."""
+    if text.isalpha():  # the common case, quickly: a plain word
+        if len(text) > 1 and not text.isupper() and not _acronym_plural(text):
+            return [(0, text)]
+        return []
+    if _DIGIT_OR_UNDERSCORE(text):
+        return []
+    out = []
+    for part in _PART.finditer(text):
+        word = part.group()
+        if len(word) < 2 or (word.isupper() or _acronym_plural(word)):
+            continue
+        out.append((part.start(), word))
+    return out
 
 
 def _acronym_plural(word: str) -> bool:

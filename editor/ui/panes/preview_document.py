@@ -6,7 +6,10 @@ the GIL through every Qt call, so:
 - a full build runs on the worker, part by part (the header, then each section of the
   body, long parts in slices), so that no single Qt call holds the GIL for long;
 - after a keystroke usually only one section's HTML changed: the GUI thread replaces just
-  that section's range of the shown document (about a millisecond).
+  that section's range of the shown document (about a millisecond). A new heading adds a
+  section (and, with `{:toc}`, changes the table of contents): the parts that changed,
+  came or went are patched in the same way, as long as their HTML is small enough to go
+  in within a few ms (a table of contents of 120 headings: ~25k characters, ~15 ms).
 
 Each part is inserted after a tiny neutral lead block, the same way in both paths, so a
 patched document is identical to a freshly built one. The document only ever loads local
@@ -15,6 +18,7 @@ files: anything else comes back empty.
 
 from __future__ import annotations
 
+import difflib
 import re
 import time
 from collections.abc import Callable
@@ -43,7 +47,7 @@ CHUNK_SPLIT = "<!--byline-chunk-->"  # kramdown.CHUNK_MARK (a test checks they a
 # loads Python-Markdown, which the window needs only once it is on screen
 SLICE_CHARS = 6000  # ~1k words of HTML per Qt call when a part is long: ~5 ms each
 LAYOUT_STEP = 40  # blocks laid out per Qt call
-PATCH_CHARS = 12000  # ~2k words of HTML: patched on the GUI thread in a few ms
+PATCH_CHARS = 32000  # HTML patched on the GUI thread in one go: ~20 ms at most
 YIELD_EVERY = 0.004  # s: the longest the worker keeps the GIL from the GUI thread
 # merged into the block before each part; the part's own first block keeps its format
 LEAD = '<p style="font-size:1px">&#8203;</p>'
@@ -129,13 +133,23 @@ class Part:
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (offset, line in part)
 
 
+@dataclass(frozen=True)
+class Change:
+    """Shown parts [old_lo, old_hi) become new parts [new_lo, new_hi) (either may be empty)."""
+
+    old_lo: int
+    old_hi: int
+    new_lo: int
+    new_hi: int
+
+
 @dataclass
 class PreviewResult:
     """A render: either a new `document` with its `parts`, or `patches` to the shown one."""
 
     parts: list[Part]
     document: PreviewDocument | None
-    patches: list[int]  # indexes of parts whose HTML changed (when document is None)
+    patches: list[Change]  # what changed since the shown parts (when document is None)
     request: RenderRequest
     render_ms: float
     html: str = ""
@@ -200,19 +214,36 @@ def prepare(request: RenderRequest, *, move_to_gui: bool = True) -> PreviewResul
     """Render; then either list the parts to patch or build a new document (worker)."""
     started = time.perf_counter()
     parts = _parts_of(render_request(request))
-    shown = request.shown
-    if len(shown) == len(parts):
-        changed = [i for i, part in enumerate(parts) if part.html != shown[i]]
-        # patching runs on the GUI thread: only for a little HTML (a post rendered whole,
-        # one with footnotes, is a single big part: that is a new document instead)
-        if len(changed) <= 2 and sum(len(parts[i].html) for i in changed) <= PATCH_CHARS:
-            ms = (time.perf_counter() - started) * 1000
-            return PreviewResult(parts, None, changed, request, ms)
+    changes = changes_between(request.shown, [part.html for part in parts])
+    # patching runs on the GUI thread: only for a little HTML (a post rendered whole is a
+    # single big part: that is a new document instead)
+    if changes is not None:
+        ms = (time.perf_counter() - started) * 1000
+        return PreviewResult(parts, None, changes, request, ms)
     doc = build_document(parts, request)
     app = QCoreApplication.instance()
     if move_to_gui and app is not None:
         doc.moveToThread(app.thread())
     return PreviewResult(parts, doc, [], request, (time.perf_counter() - started) * 1000)
+
+
+def changes_between(shown: tuple[str, ...], new: list[str]) -> list[Change] | None:
+    """The runs of parts that differ between the shown HTML and the new, when they are few
+    and small enough to patch on the GUI thread; None when a new document is better."""
+    if not shown or not new:
+        return None
+    matcher = difflib.SequenceMatcher(None, shown, new, autojunk=False)
+    changes = [
+        Change(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
+    size = sum(len(new[k]) for c in changes for k in range(c.new_lo, c.new_hi))
+    removed = sum(c.old_hi - c.old_lo for c in changes)
+    if len(changes) > 3 or size > PATCH_CHARS or removed > 8:
+        return None
+    # a part that only goes (or only comes) needs a part before it to hang on
+    if any(c.old_lo == 0 and (c.old_lo == c.old_hi or c.new_lo == c.new_hi) for c in changes):
+        return None
+    return changes
 
 
 def build_document(parts: list[Part], request: RenderRequest) -> PreviewDocument:
@@ -242,33 +273,87 @@ def build_document(parts: list[Part], request: RenderRequest) -> PreviewDocument
     return doc
 
 
-def patch_document(doc: QTextDocument, parts: list[Part], shown: list[Part], index: int) -> None:
-    """Replace part `index` of the shown document with its new HTML (GUI thread)."""
-    old = shown[index]
-    new = parts[index]
-    add_images(doc, new.html)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    cursor.setPosition(old.start)
-    cursor.setPosition(old.end, QTextCursor.MoveMode.KeepAnchor)
+def patch_document(
+    doc: QTextDocument, parts: list[Part], shown: list[Part], changes: list[Change]
+) -> None:
+    """Make the shown document that of `parts` by patching the `changes` (GUI thread): the
+    result is the document a fresh build of `parts` gives. (The pane does the same one
+    change per turn of the event loop: see PatchSteps.)"""
+    steps = PatchSteps(doc, parts, shown, changes)
+    while steps.step():
+        pass
+
+
+class PatchSteps:
+    """The changes of a patch, applied one at a time from the last part up (what comes
+    before a change keeps its place); between two steps `current` lists the parts the
+    document holds, where they are. Each step is one edit (and one layout) of the document:
+    a new heading changes its section and, far above, the table of contents; applied in
+    one edit, the layout of the whole document in between blocked the GUI ~100 ms."""
+
+    def __init__(
+        self, doc: QTextDocument, parts: list[Part], shown: list[Part], changes: list[Change]
+    ) -> None:
+        self.doc = doc
+        self.parts = parts
+        self.current = list(shown)
+        self.todo = list(changes)
+
+    def step(self) -> bool:
+        """Apply the next change; False once the document is that of `parts` (and the
+        parts know their places)."""
+        if self.todo:
+            change = self.todo.pop()
+            cursor = QTextCursor(self.doc)
+            cursor.beginEditBlock()
+            delta = _patch(self.doc, cursor, self.current, self.parts, change)
+            cursor.endEditBlock()
+            moved = [
+                Part(p.html, p.first_line, p.start + delta, p.end + delta, p.anchors)
+                for p in self.current[change.old_hi :]
+            ]
+            self.current = (
+                self.current[: change.old_lo] + self.parts[change.new_lo : change.new_hi] + moved
+            )
+            if self.todo:
+                return True
+        for new, now in zip(self.parts, self.current, strict=True):
+            if new is not now:
+                new.start, new.end, new.anchors = now.start, now.end, now.anchors
+        return False
+
+
+def _patch(
+    doc: QTextDocument,
+    cursor: QTextCursor,
+    shown: list[Part],
+    parts: list[Part],
+    change: Change,
+) -> int:
+    """Apply one change to the parts `shown`; returns how much longer the document became."""
+    length = doc.characterCount()
+    if change.old_lo < change.old_hi:  # the old parts' range, and the block breaks between
+        start = shown[change.old_lo].start
+        end = shown[change.old_hi - 1].end
+        if change.new_lo == change.new_hi:  # gone: with the break before them
+            start = shown[change.old_lo - 1].end
+    else:  # only new parts: after the part before them
+        start = end = shown[change.old_lo - 1].end
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()
-    for piece in _slices(new.html):
-        cursor.insertHtml(piece)
-    _neutral_lead(doc, old.start)
-    cursor.endEditBlock()
-    new.start = old.start
-    new.end = cursor.position()
-    new.anchors = collect_anchors(doc, new.start, new.end)
-    delta = new.end - old.end
-    for i, part in enumerate(parts):
-        if i == index:
-            continue
-        if i > index:
-            part.start, part.end = shown[i].start + delta, shown[i].end + delta
-        else:
-            part.start, part.end = shown[i].start, shown[i].end
-        if part.html == shown[i].html:
-            part.anchors = shown[i].anchors
+    for k in range(change.new_lo, change.new_hi):
+        new = parts[k]
+        add_images(doc, new.html)
+        if k > change.new_lo or change.old_lo == change.old_hi:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        new.start = cursor.position()
+        for piece in _slices(new.html):
+            cursor.insertHtml(piece)
+        new.end = cursor.position()
+        _neutral_lead(doc, new.start)
+        new.anchors = collect_anchors(doc, new.start, new.end)
+    return doc.characterCount() - length
 
 
 def _slices(html: str) -> list[str]:

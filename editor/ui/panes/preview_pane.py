@@ -3,9 +3,9 @@
 `request_render(body, fields, site)` is cheap and may be called on every keystroke: the
 first request after a pause renders at once, a burst of requests is debounced (~100 ms
 after the last), at most one render runs at a time, and results older than the one shown
-are dropped. Rendering runs on a worker (editor.ui.widgets.tasks); when only a section or two of
-the post changed, the GUI thread patches just those in the shown document (~1 ms),
-otherwise the worker builds and lays out a whole new document and the GUI thread swaps
+are dropped. Rendering runs on a worker (editor.ui.widgets.tasks); when only a few
+sections of the post changed, came or went, the GUI thread patches just those in the shown
+document, otherwise the worker builds and lays out a whole new document and the GUI thread swaps
 it in. Either way the scroll position is kept.
 """
 
@@ -38,10 +38,10 @@ from editor.core.render.context import SiteContext
 from editor.ui.panes.preview_document import (
     Cancelled,
     PartMap,
+    PatchSteps,
     PreviewResult,
     RenderRequest,
     local_resource,
-    patch_document,
     prepare,
 )
 from editor.ui.widgets.tasks import TaskRunner
@@ -116,6 +116,7 @@ class PreviewPane(QWidget):
         self._pending = False  # inputs changed while a render was running
         self._shown_ticket = 0
         self._map: PartMap | None = None  # the parts on screen and where they are
+        self._patching: tuple[PatchSteps, PreviewResult, int] | None = None  # under way
         self._shown_width = 0
         self._shown_css = ""
         self._html = ""
@@ -157,6 +158,9 @@ class PreviewPane(QWidget):
     def _start(self) -> None:
         if self._inputs is None or self._held:
             return
+        if self._patching is not None:  # the shown parts are moving: after the patch
+            self._pending = True
+            return
         if self._in_flight:
             self._pending = True
             return
@@ -189,11 +193,17 @@ class PreviewPane(QWidget):
     def _on_finished(self, ticket: int, result: PreviewResult) -> None:
         if ticket == self._in_flight:
             self._in_flight = 0
-        if ticket > self._shown_ticket and self._apply(result):
-            self._shown_ticket = ticket
-            self.rendered.emit((time.perf_counter() - result.request.started) * 1000)
-        if self._pending:
+        if ticket > self._shown_ticket and self._apply(result, ticket):
+            self._shown(result, ticket)
+        if self._pending and self._patching is None:
             self._start()
+
+    def _shown(self, result: PreviewResult, ticket: int) -> None:
+        self._map = PartMap(result.parts)
+        self._html = "\n".join(p.html for p in result.parts)
+        self._shown_at = time.perf_counter()
+        self._shown_ticket = ticket
+        self.rendered.emit((time.perf_counter() - result.request.started) * 1000)
 
     @Slot(int, object)
     def _on_failed(self, ticket: int, exc: object) -> None:
@@ -204,34 +214,42 @@ class PreviewPane(QWidget):
         if self._pending or isinstance(exc, Cancelled):
             self._start()
 
-    def _apply(self, result: PreviewResult) -> bool:
-        """Show a result: swap in its new document, or patch the shown one in place."""
-        request = result.request
-        if result.document is None:
-            if self._map is None or request.shown != self._map.html():
-                self._pending = True  # what it was computed against is gone: redo
-                return False
-            bar = self.browser.verticalScrollBar()
-            keep = bar.value()
-            self._programmatic_scroll = True
-            try:
-                doc = self.browser.document()
-                shown = self._map.parts
-                for index in result.patches:
-                    patch_document(doc, result.parts, shown, index)
-                    shown = result.parts
-                if not result.patches:
-                    for new, old in zip(result.parts, self._map.parts, strict=True):
-                        new.start, new.end, new.anchors = old.start, old.end, old.anchors
-                bar.setValue(min(keep, bar.maximum()))
-            finally:
-                self._programmatic_scroll = False
-        else:
+    def _apply(self, result: PreviewResult, ticket: int) -> bool:
+        """Show a result: swap in its new document (True), or start patching the shown one
+        in place (False: `_patch_step` shows it when done)."""
+        if result.document is not None:
             self._swap(result)
-        self._map = PartMap(result.parts)
-        self._html = "\n".join(p.html for p in result.parts)
-        self._shown_at = time.perf_counter()
-        return True
+            return True
+        if self._map is None or result.request.shown != self._map.html():
+            self._pending = True  # what it was computed against is gone: redo
+            return False
+        steps = PatchSteps(self.browser.document(), result.parts, self._map.parts, result.patches)
+        self._patching = (steps, result, ticket)
+        self._patch_step()
+        return False
+
+    def _patch_step(self) -> None:
+        """One change of the patch; the next one on the next turn of the event loop, so
+        that painting and typing go on in between (see PatchSteps)."""
+        if self._patching is None:
+            return
+        steps, result, ticket = self._patching
+        bar = self.browser.verticalScrollBar()
+        keep = bar.value()
+        self._programmatic_scroll = True
+        try:
+            more = steps.step()
+            bar.setValue(min(keep, bar.maximum()))
+        finally:
+            self._programmatic_scroll = False
+        if more:
+            self._map = PartMap(steps.current)  # what the document holds now
+            QTimer.singleShot(0, self._patch_step)
+            return
+        self._patching = None
+        self._shown(result, ticket)
+        if self._pending:
+            self._start()
 
     def _swap(self, result: PreviewResult) -> None:
         bar = self.browser.verticalScrollBar()
@@ -297,7 +315,7 @@ class PreviewPane(QWidget):
         self._runner.wait(msecs)
 
     def is_busy(self) -> bool:
-        return bool(self._in_flight or self._timer.isActive() or self._pending)
+        return bool(self._in_flight or self._timer.isActive() or self._pending or self._patching)
 
     # -- links -----------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ The title and the excerpt are short: they are checked on the spot with the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,11 +19,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, Q
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from editor.core.errors import BylineError
 from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
-from editor.core.spelling.language import post_language, site_language
+from editor.core.spelling.ignored import ignore_word, ignored_words
+from editor.core.spelling.language import DEFAULT, post_language, site_language
 from editor.core.spelling.site_words import learn
 from editor.core.spelling.speller import Flag, Speller, checker_for
+from editor.core.spelling.tokens import prose_lines
+from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
@@ -31,7 +36,9 @@ if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
 CHECK_PAUSE_MS = 300  # typing pauses this long: check the body again
-REPAINT_BATCH = 50  # lines re-highlighted per event-loop turn (long paragraphs: ~0.2 ms each)
+REPAINT_SLICE = 0.004  # seconds of re-highlighting per event-loop turn (a keystroke waits
+# at most this long for underlines to be drawn; a long paragraph takes ~0.2-1 ms)
+GLANCE_MARGIN = 20  # lines above and below the view checked first when a post opens
 WARM_SUGGESTIONS = 60  # misspelt words whose suggestions are worked out ahead of a menu
 
 
@@ -40,12 +47,14 @@ class Checked:
     code: str
     checker: SpellChecker
     flags: list[Flag]
+    lines: tuple[int, int] | None = None  # only these lines were checked (first, last)
 
 
 class SpellWiring(QObject):
     def __init__(self, window: MainWindow, data_dir: Path) -> None:
         super().__init__(window)
         self.window = window
+        self.data_dir = data_dir
         self.personal_file = data_dir / "spelling" / "personal.txt"
         # a pool of its own, waited for when the app quits: a Python job still running while
         # the interpreter shuts down would hang it
@@ -61,6 +70,7 @@ class SpellWiring(QObject):
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(0)
         self._pending: list[int] = []
+        self._then: Callable[[], Checked] | None = None  # the whole check after a glance
         self.enabled = True
         self.problem = ""  # why checking is off for this post ('' when it is on)
         self.checker: SpellChecker | None = None
@@ -71,6 +81,7 @@ class SpellWiring(QObject):
         self._site_words: set[str] = set()
         self._ignored: dict[str, set[str]] = {}
         self._site: Site | None = None
+        self._posts: list[Path] = []
         self._closing = False
         window.markdown.highlighter.spell_marks = self._marks
         self.excerpt = FieldHighlighter(window.form.excerpt_edit, self._line_marks)
@@ -110,12 +121,14 @@ class SpellWiring(QObject):
         self._site_list = expand(read_list(site.root / SITE_LIST))
         self._site_words = set()
         self._ignored = {}
-        code = self.window.settings.get("spelling/language") or site_language(site.config.raw)
+        chosen = self.window.settings.get("spelling/language")
         posts = list(site.post_files())
+        self._posts = posts
 
         def job() -> set[str]:
+            code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
-            return learn(self._while_open(posts, site), checker_for(code or "en_US"))
+            return learn(self._while_open(posts, site), checker_for(code))
 
         # once the first preview is on screen: the dictionary loads in a thread that
         # would compete with start-up for the interpreter
@@ -139,19 +152,45 @@ class SpellWiring(QObject):
             self.check_now()
 
     def document_shown(self) -> None:
-        self.check_now()
+        """A post opened: the lines in view are checked first (a few ms once the dictionary
+        is loaded), then the whole post; from the window's first paint on, not its preview."""
+        self.check_now(glance=True)
         self._underline_title()
+
+    def _visible_lines(self) -> tuple[int, int]:
+        editor = self.window.markdown.editor
+        first = editor.firstVisibleBlock().blockNumber()
+        bottom = editor.viewport().rect().bottomLeft()
+        last = editor.cursorForPosition(bottom).blockNumber()
+        # before the first layout the view may not know its size yet: a screenful or two
+        return max(0, first - GLANCE_MARGIN), max(last, first + 60) + GLANCE_MARGIN
 
     # --- checking --------------------------------------------------------------
 
-    def language(self) -> str:
+    def language(self) -> Callable[[], str]:
+        """How to know the open post's language code: the post's `lang:`, Preferences, or
+        the blog's (which may read a sample of its posts once: call it off the GUI thread)."""
         doc = self.window.document
         fields = dict(doc.post.values) if doc.post is not None else {}
-        config = self._site.config.raw if self._site else {}
-        return post_language(fields, config, self.window.settings.get("spelling/language"))
+        asked = post_language(fields, {}, self.window.settings.get("spelling/language"), "")
+        site, posts = self._site, self._posts
+        return lambda: asked or self._blog_language(site, posts)
+
+    @staticmethod
+    def _blog_language(site: Site | None, posts: list[Path]) -> str:
+        if site is None:
+            return DEFAULT
+        return blog_language(site.root, site_language(site.config.raw), posts)
 
     def _ignored_here(self) -> set[str]:
-        return self._ignored.setdefault(str(self.window.document.path or ""), set())
+        """The words ignored in the open post (read from the data folder the first time)."""
+        path = self.window.document.path
+        found = self._ignored.get(str(path or ""))
+        if found is None:
+            root = self._site.root if self._site else None
+            found = ignored_words(self.data_dir, root, path) if path else set()
+            self._ignored[str(path or "")] = found
+        return found
 
     def speller(self) -> Speller | None:
         if self.checker is None or not self.enabled or self.problem:
@@ -159,24 +198,41 @@ class SpellWiring(QObject):
         return Speller(self.checker, self._personal, self._site_list, self._site_words,
                        self._ignored_here())  # fmt: skip
 
-    def check_now(self) -> None:
+    def check_now(self, glance: bool = False) -> None:
+        """Check the body in the background; `glance`: the lines in view first."""
         self._pause.stop()
         if not hasattr(self.window, "document"):
             return  # the window is still being built
         if not self.enabled or self.window.document.post is None:  # raw mode: not prose
             self._set_flags([])
             return
-        code = self.language()
+        language = self.language()
         text = self.window.markdown.text()
         extra = (frozenset(self._personal), frozenset(self._site_list),
                  frozenset(self._site_words), frozenset(self._ignored_here()))  # fmt: skip
 
         def job() -> Checked:
+            code = language()
             checker = checker_for(code)
             speller = Speller(checker, *map(set, extra))
             return Checked(code, checker, speller.check_body(text))
 
-        self.window.after_preview.run(lambda: self.checks.submit(job))
+        if glance:
+            first, last = self._visible_lines()
+
+            def look() -> Checked:
+                code = language()
+                checker = checker_for(code)
+                speller = Speller(checker, *map(set, extra))
+                flags = [f for n, line in prose_lines(text) if first <= n <= last
+                         for f in speller.check_prose_line(line, n)]  # fmt: skip
+                return Checked(code, checker, flags, (first, last))
+
+            self._then = job
+            self.window.after_paint.run(lambda: self.checks.submit(look))
+            return
+        self._then = None
+        self.window.after_paint.run(lambda: self.checks.submit(job))
 
     def _on_checked(self, ticket: int, result: Checked) -> None:
         if ticket != self.checks.latest:
@@ -187,8 +243,15 @@ class SpellWiring(QObject):
             self.window.status.clearMessage()
         self.problem = ""
         self.checker = result.checker
+        # a glance (the lines in view of a post just opened) is all there is to show until
+        # the whole post's check, which starts now
         self._set_flags(result.flags)
         self._underline_title()
+        if result.lines is not None:
+            then, self._then = self._then, None
+            if then is not None:
+                self.checks.submit(then)
+            return
         words = list(dict.fromkeys(f.word for f in result.flags))[:WARM_SUGGESTIONS]
         checker = result.checker
         self.warming.submit(lambda: [checker.suggest(w) for w in words if not self._closing])
@@ -209,19 +272,28 @@ class SpellWiring(QObject):
         changed = [n for n in by_line.keys() | old.keys() if by_line.get(n) != old.get(n)]
         self.flags = flags
         self._by_line = by_line
-        self._pending.extend(sorted(changed))
+        # the lines in view first, then the rest from the top
+        first, last = self._visible_lines()
+        pending = set(self._pending) | set(changed)
+        self._pending = sorted(pending, key=lambda n: (not first <= n <= last, n))
         self._repaint.start()
         self.excerpt.active = self.speller() is not None
         self.excerpt.restyle()
 
     def _repaint_some(self) -> None:
+        """Re-highlight pending lines for at most REPAINT_SLICE, then let the loop run."""
         doc = self.window.markdown.editor.document()
-        batch, self._pending = self._pending[:REPAINT_BATCH], self._pending[REPAINT_BATCH:]
         highlighter = self.window.markdown.highlighter
-        for n in batch:
+        end = time.perf_counter() + REPAINT_SLICE
+        done = 0
+        for n in self._pending:
             block = doc.findBlockByNumber(n)
             if block.isValid():
                 highlighter.restyle_block(block)
+            done += 1
+            if time.perf_counter() > end:
+                break
+        del self._pending[:done]
         if self._pending:
             self._repaint.start()
 
@@ -336,7 +408,14 @@ class SpellWiring(QObject):
         self._underline_title()
 
     def ignore_in_post(self, word: str) -> None:
+        """Ignore `word` in the open post, now and after a restart."""
         self._ignored_here().add(word)
+        path = self.window.document.path
+        if path is not None:  # an unsaved new post: for this session only
+            try:
+                ignore_word(self.data_dir, self._site.root if self._site else None, path, word)
+            except BylineError as exc:
+                self.window.status.showMessage(f"Could not remember the ignored word: {exc}", 8000)
         self.check_now()
         self._underline_title()
 

@@ -78,7 +78,7 @@ FOOTNOTED = {
 
 def _whole(text: str, anchors: bool, monkeypatch) -> str:  # type: ignore[no-untyped-def]
     with monkeypatch.context() as m:
-        m.setattr(kramdown, "split_sections", lambda text: None)
+        m.setattr(kramdown, "split_parts", lambda text: None)
         return render_markdown(text, line_anchors=anchors)
 
 

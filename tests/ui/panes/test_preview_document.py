@@ -4,7 +4,13 @@ import pytest
 from PySide6.QtGui import QTextDocument
 
 from editor.core.render import SiteContext, stylesheet
-from editor.ui.panes.preview_document import PartMap, RenderRequest, patch_document, prepare
+from editor.ui.panes.preview_document import (
+    Change,
+    PartMap,
+    RenderRequest,
+    patch_document,
+    prepare,
+)
 
 BODY = "\n\n".join(
     f"## Part {i}\n\nSome *text* for part {i}.\n\n- a {i}\n- b {i}\n\n"
@@ -17,7 +23,14 @@ EDITS = [
     ("- b 11", "- b 11\n- c 11"),
     ("## Part 5", "## Part 5\n\nA new paragraph\nover two lines"),
     ("## Part 0", "## Part zero"),
+    # a new heading: a section more (its text comes out of the section before)
+    ("Some *text* for part 3.", "Some *text* for part 3.\n\n## Part 3b\n\nNew."),
+    # a heading removed: two sections become one
+    ("## Part 6\n\n", ""),
+    # several apart
+    ("- a 2", "- a two"),
 ]
+TOC = "* TOC\n{:toc}\n\n" + BODY
 
 
 def _request(body, shown=(), fields=None):
@@ -36,15 +49,18 @@ def _signature(doc: QTextDocument):
     return out
 
 
+@pytest.mark.parametrize("toc", [False, True], ids=["plain", "toc"])
 @pytest.mark.parametrize(("old", "new"), EDITS)
-def test_patch_equals_fresh_build(qapp, old, new):
-    first = prepare(_request(BODY), move_to_gui=False)
+def test_patch_equals_fresh_build(qapp, old, new, toc):
+    body = TOC if toc else BODY
+    first = prepare(_request(body), move_to_gui=False)
     doc, shown = first.document, first.parts
-    body2 = BODY.replace(old, new)
+    body2 = body.replace(old, new)
+    if old == "- a 2":
+        body2 = body2.replace("- b 9", "- b nine")
     result = prepare(_request(body2, PartMap(shown).html()), move_to_gui=False)
-    assert result.document is None and len(result.patches) == 1
-    for index in result.patches:
-        patch_document(doc, result.parts, shown, index)
+    assert result.document is None and result.patches  # patched in place, no new document
+    patch_document(doc, result.parts, shown, result.patches)
     fresh = prepare(_request(body2), move_to_gui=False)
     assert _signature(doc) == _signature(fresh.document)
     assert [(p.start, p.end, p.anchors) for p in result.parts] == [
@@ -62,7 +78,7 @@ def test_header_change_is_a_patch(qapp):
     result = prepare(
         _request(BODY, PartMap(first.parts).html(), {"title": "New"}), move_to_gui=False
     )
-    assert result.document is None and result.patches == [0]
+    assert result.document is None and result.patches == [Change(0, 1, 0, 1)]
 
 
 def test_a_big_changed_part_is_a_new_document_not_a_patch(qapp):

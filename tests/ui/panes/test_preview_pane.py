@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor.core.render import SiteContext
@@ -145,11 +145,32 @@ def test_site_links_open_on_the_published_site(qtbot, pane, monkeypatch, tmp_pat
 
 def test_whole_new_documents_replace_each_other(qtbot, pane):
     _render(qtbot, pane, "# One\n\ntext")
-    _render(qtbot, pane, "# One\n\ntext\n\n# Two\n\nmore")  # a new section: a new document
-    _render(qtbot, pane, "Only a paragraph now.")
+    _render(qtbot, pane, "# One\n\ntext\n\n# Two\n\nmore")  # a new section: patched in
+    _render(qtbot, pane, "Only a paragraph now.")  # one part for three: a new document
     qtbot.wait(10)  # the old documents are dropped when the GUI is idle
     assert pane.plain_text().strip().endswith("Only a paragraph now.")
     assert pane._old_docs == []
+
+
+def test_a_new_heading_under_a_table_of_contents_is_patched_in_place(qtbot, pane):
+    """The new section and the table of contents change apart, one per turn of the event
+    loop, in the document on screen; the result reads as a fresh render does."""
+    sections = "\n\n".join(f"## Part {i}\n\nText of part {i}." for i in range(30))
+    body = "* TOC\n{:toc}\n\n" + sections
+    _render(qtbot, pane, body)
+    shown = pane.browser.document()
+    new_body = body.replace("Text of part 20.", "Text of part 20.\n\n## Added\n\nNew text.")
+    _render(qtbot, pane, new_body)
+    assert pane.browser.document() is shown  # patched, not rebuilt
+    patched = pane.plain_text()
+    assert "Added" in patched.split("Text of part 0")[0]  # the table of contents lists it
+    pane.browser.setDocument(QTextDocument())  # a fresh render to compare with
+    pane._map = None
+    _render(qtbot, pane, new_body)
+    assert pane.plain_text() == patched
+    line = new_body.split("\n").index("## Added") + 1
+    pane.scroll_to_source_line(line)
+    assert pane.top_source_line() == line
 
 
 def test_a_wide_code_block_or_table_never_widens_the_preview(qtbot, pane):

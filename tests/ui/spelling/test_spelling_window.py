@@ -45,8 +45,8 @@ def position_of(window: MainWindow, word: str):  # type: ignore[no-untyped-def]
 
 
 def test_underline_appears_and_code_and_urls_never(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "colour")  # the sample blog is British; no lang: en_US
-    assert "Tomás" in underlined(window)
+    wait_checked(qtbot, window, "Tomás")  # a name no dictionary knows
+    assert "colour" not in underlined(window)  # the sample blog says lang: en-GB
     type_at_end("\n\nA `codez` and https://exmaple.com/pathz and <b clas='x'>bold</b> teh end")
     wait_checked(qtbot, window, "teh")
     shown = underlined(window)
@@ -66,16 +66,18 @@ def test_suggestion_replaces_the_word(qtbot, window: MainWindow, type_at_end) ->
 
 
 def test_add_to_dictionary_persists_across_restarts(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, settings: Settings, data_dir: Path
+    qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
 ) -> None:
     wait_checked(qtbot, window, "Tomás")
     menu = window.spelling.editor_menu(position_of(window, "Tomás"))
     next(a for a in menu.actions() if a.text() == "Add to Dictionary").trigger()
     wait_checked(qtbot, window, "Tomás", present=False)
     assert "Tomás" in (data_dir / "spelling" / "personal.txt").read_text(encoding="utf-8")
+    type_at_end("\n\nWe recieve it.")
+    assert window.save()
     again = open_window(None, settings, data_dir)
     try:
-        qtbot.waitUntil(lambda: "colour" in underlined(again), timeout=10000)
+        qtbot.waitUntil(lambda: "recieve" in underlined(again), timeout=10000)
         assert "Tomás" not in underlined(again)
     finally:
         again.wait_for_index()
@@ -83,30 +85,31 @@ def test_add_to_dictionary_persists_across_restarts(  # type: ignore[no-untyped-
         again.deleteLater()
 
 
-def test_ignore_in_this_post_and_next_misspelling(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "colour")
+def test_ignore_in_this_post_and_next_misspelling(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
+    type_at_end("\n\nWe recieve it.")
+    wait_checked(qtbot, window, "recieve")
     editor = window.markdown.editor
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     window.actions.next_misspelling.trigger()
-    assert editor.textCursor().selectedText() == "colour"
-    window.actions.next_misspelling.trigger()
     assert editor.textCursor().selectedText() == "Tomás"
-    menu = window.spelling.editor_menu(position_of(window, "colour"))
+    window.actions.next_misspelling.trigger()
+    assert editor.textCursor().selectedText() == "recieve"
+    menu = window.spelling.editor_menu(position_of(window, "recieve"))
     next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
-    wait_checked(qtbot, window, "colour", present=False)
+    wait_checked(qtbot, window, "recieve", present=False)
 
 
 def test_view_toggle_is_remembered(qtbot, window: MainWindow, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "colour")
+    wait_checked(qtbot, window, "Tomás")
     window.actions.check_spelling.setChecked(False)
-    wait_checked(qtbot, window, "colour", present=False)
+    wait_checked(qtbot, window, "Tomás", present=False)
     assert settings.get("view/spelling") is False
     window.actions.check_spelling.setChecked(True)
-    wait_checked(qtbot, window, "colour")
+    wait_checked(qtbot, window, "Tomás")
 
 
 def test_title_and_excerpt_are_checked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "colour")
+    wait_checked(qtbot, window, "Tomás")
     title = window.form.title_edit
     title.setText("A nite walk")
     title.textEdited.emit(title.text())
@@ -133,12 +136,39 @@ def test_title_and_excerpt_are_checked(qtbot, window: MainWindow) -> None:  # ty
 
 
 def test_unknown_language_turns_checking_off_for_the_post(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "colour")
+    wait_checked(qtbot, window, "Tomás")
     window.set_field("lang", "xx")
     window.spelling.check_now()
-    wait_checked(qtbot, window, "colour", present=False)
+    wait_checked(qtbot, window, "Tomás", present=False)
     assert "no spelling dictionary for 'xx'" in window.status.currentMessage()
-    window.set_field("lang", "en-GB")
+    window.set_field("lang", "en-US")  # the post's own language wins over the blog's
     window.spelling.check_now()
-    wait_checked(qtbot, window, "Tomás")
-    assert "colour" not in underlined(window)
+    wait_checked(qtbot, window, "colour")
+    assert "Tomás" in underlined(window)
+
+
+def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
+) -> None:
+    type_at_end("\n\nWe recieve it.")
+    assert window.save()
+    wait_checked(qtbot, window, "recieve")
+    menu = window.spelling.editor_menu(position_of(window, "recieve"))
+    next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
+    wait_checked(qtbot, window, "recieve", present=False)
+    post, root = window.document.path, window.site.root
+    others = [p for p in (root / "_posts").glob("*.md") if p != post]
+    again = open_window(None, settings, data_dir)
+    try:
+        assert again.document.path == post
+        qtbot.waitUntil(lambda: "Tomás" in underlined(again), timeout=10000)
+        assert "recieve" not in underlined(again)
+        # another post of the blog: the word is underlined there
+        other = others[0]
+        other.write_text(other.read_text(encoding="utf-8") + "\nWe recieve it.\n", "utf-8")
+        again.open_post(other)
+        qtbot.waitUntil(lambda: "recieve" in underlined(again), timeout=10000)
+    finally:
+        again.wait_for_index()
+        again.close()
+        again.deleteLater()

@@ -29,10 +29,12 @@ def add_spell(sub: Subparsers) -> None:
 
 def cmd_spell(args: argparse.Namespace) -> int:
     from editor.core.errors import BylineError
+    from editor.core.paths import cache_dir
     from editor.core.site.site import Site
     from editor.core.site.site_root import find_site_root
     from editor.core.spelling.language import site_language
     from editor.core.spelling.post_spelling import check_posts, suggestions_for
+    from editor.core.spelling.site_words import learn, learn_cache_file
     from editor.core.spelling.speller import Speller, checker_for
     from editor.core.spelling.variant import blog_language
 
@@ -68,7 +70,12 @@ def cmd_spell(args: argparse.Namespace) -> int:
             continue
         speller = Speller.for_site(checker, root)
         # the command line's language wins over the posts' own `lang:`
-        results = check_posts(files, speller, learn=site_posts, post_lang=not args.lang)
+        learn_from = site_posts
+        if root is not None and not path.is_dir():  # a post: the site's words, remembered
+            cache = learn_cache_file(cache_dir(), root)
+            speller.site_words |= learn(site_posts, checker, cache, parallel=True)
+            learn_from = []
+        results = check_posts(files, speller, learn=learn_from, post_lang=not args.lang)
         # suggestions once per distinct word, on two cores: the slow part of a big site
         by_language: dict[str, list[str]] = {}
         for r in results:

@@ -24,11 +24,12 @@ from editor.core.site.site import Site
 from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.ignored import ignore_word, ignored_words
 from editor.core.spelling.language import DEFAULT, post_language, site_language
-from editor.core.spelling.site_words import learn
+from editor.core.spelling.site_words import learn, learn_cache_file
 from editor.core.spelling.speller import Flag, Speller, checker_for
 from editor.core.spelling.tokens import prose_lines
 from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
+from editor.ui.qt_paths import app_cache_dir
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
 
@@ -128,7 +129,8 @@ class SpellWiring(QObject):
         def job() -> set[str]:
             code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
-            return learn(self._while_open(posts, site), checker_for(code))
+            cache = learn_cache_file(app_cache_dir(), site.root)
+            return learn(self._while_open(posts, site), checker_for(code), cache)
 
         # once the first preview is on screen: the dictionary loads in a thread that
         # would compete with start-up for the interpreter

@@ -159,7 +159,10 @@ def read_spans_as_kramdown(md: markdown.Markdown) -> None:
     # kramdown: a header takes `{#id}` only, a span `{: ...}` with its colon
     attr_list.HEADER_RE = re.compile(r"[ ]+\{(#[A-Za-z][\w:-]*)\}[ ]*$")  # type: ignore[attr-defined]
     attr_list.BLOCK_RE = re.compile(r"\n[ ]*\{\:[ ]*([^\}\n ][^\n]*)\}[ ]*$")  # type: ignore[attr-defined]
-    attr_list.INLINE_RE = re.compile(r"^\{\:[ ]*([^\}\n ][^\n]*)\}")  # type: ignore[attr-defined]
+    # ... which may go on over a line break (`![x](a.gif){:` + newline + `.icon}`)
+    attr_list.INLINE_RE = re.compile(r"^\{\:[ \n]*([^\}\n ][^\}]*?)\}")  # type: ignore[attr-defined]
+    assign = attr_list.assign_attrs  # type: ignore[attr-defined]
+    attr_list.assign_attrs = lambda el, text, *a, **k: assign(el, text.replace("\n", " "), *a, **k)  # type: ignore[attr-defined]
     md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *GFM_ESCAPES]))
     md.inlinePatterns.register(KramdownCodeSpan(md), "backtick", 190)
     md.parser.blockprocessors["hashheader"].RE = _HASH_HEADER  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QPoint,
     QRect,
+    Qt,
     QThreadPool,
     QTimer,
     QUrl,
@@ -71,10 +72,17 @@ class _Browser(QTextBrowser):
     def setSource(self, url: QUrl, kind: Any = None) -> None:
         pass  # the preview never navigates
 
+    def available_width(self) -> int:
+        """The viewport's width without the margins that center the column."""
+        margins = self.viewportMargins()
+        return self.viewport().width() + margins.left() + margins.right()
+
     def center_column(self, column: int) -> None:
-        spare = max(0, self.width() - column - self.verticalScrollBar().sizeHint().width())
-        side = spare // 2
-        self.setViewportMargins(side, 0, side, 0)
+        """Margins that leave the viewport exactly `column` wide: the document was laid out
+        on the worker at that width, and any other width lays it all out again here (a
+        20k-word post: ~70 ms of the GUI thread)."""
+        spare = max(0, self.available_width() - column)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
 
 
 class PreviewPane(QWidget):
@@ -91,6 +99,9 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.browser = _Browser(self)
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # tables wrap at spaces
+        # a scroll bar that comes and goes would change the width the document is laid out
+        # at, and lay it all out again on the GUI thread
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setObjectName("previewBrowser")
         self.browser.setAccessibleName("Preview")
         layout = QVBoxLayout(self)
@@ -183,9 +194,7 @@ class PreviewPane(QWidget):
         return self._pending and time.perf_counter() - self._shown_at < STALE_AFTER_S
 
     def _widths(self) -> tuple[int, int]:
-        usable = max(
-            200, self.browser.width() - self.browser.verticalScrollBar().sizeHint().width()
-        )
+        usable = max(200, self.browser.available_width())
         column = min(MAX_COLUMN, usable)
         return column, column
 

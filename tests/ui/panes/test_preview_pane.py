@@ -173,6 +173,16 @@ def test_a_new_heading_under_a_table_of_contents_is_patched_in_place(qtbot, pane
     assert pane.top_source_line() == line
 
 
+def test_the_document_keeps_the_width_it_was_laid_out_at(qtbot, pane):
+    """Built on the worker at the column's width; shown at any other width, the GUI thread
+    would lay the whole post out again."""
+    for width in (700, 801, 1000):
+        pane.resize(width, 400)
+        _render(qtbot, pane, f"# Width {width}\n\n" + "Some words to wrap. " * 200)
+        assert pane.browser.document().textWidth() == pane._shown_width
+        assert pane.browser.viewport().width() == pane._shown_width
+
+
 def test_a_wide_code_block_or_table_never_widens_the_preview(qtbot, pane):
     """Only the code wraps (Qt cannot scroll one block): the title stays in view; table
     cells break at spaces, never inside "Waterproof"."""

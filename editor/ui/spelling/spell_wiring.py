@@ -216,7 +216,7 @@ class SpellWiring(QObject):
         def job() -> Checked:
             code = language()
             checker = checker_for(code)
-            speller = Speller(checker, *map(set, extra))
+            speller = Speller(checker, *map(set, extra), remember_lines=True)
             return Checked(code, checker, speller.check_body(text))
 
         if glance:
@@ -225,7 +225,7 @@ class SpellWiring(QObject):
             def look() -> Checked:
                 code = language()
                 checker = checker_for(code)
-                speller = Speller(checker, *map(set, extra))
+                speller = Speller(checker, *map(set, extra), remember_lines=True)
                 flags = [f for n, line in prose_lines(text) if first <= n <= last
                          for f in speller.check_prose_line(line, n)]  # fmt: skip
                 return Checked(code, checker, flags, (first, last))

@@ -23,7 +23,7 @@ from editor.core.spelling.dictionaries import DictionaryFile
 from editor.core.spelling.far_misses import FarMisses
 from editor.core.spelling.tokens import words_of_chunk
 
-MAX_CACHED = 500_000  # verdicts remembered (distinct words and chunks of the posts seen)
+MAX_CACHED = 200_000  # verdicts remembered (distinct words and chunks of the posts seen)
 MAX_WORD = 60  # longer "words" are never prose (and Hunspell gives up at 100 bytes)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
@@ -77,6 +77,7 @@ class SpellChecker:
         self.chunk_verdicts: dict[str, bool] = {}  # chunk_known()
         # a body's lines -> (column, word) the dictionary does not know (speller.py)
         self.line_verdicts: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.line_chars = 0  # their length together (speller.py keeps it bounded)
         self._letters = self._try_letters()
         # the writing systems of the dictionary's letters (LATIN): a word in another one
         # (a Cyrillic or Korean word quoted in an English post) is not its to judge
@@ -133,7 +134,6 @@ class SpellChecker:
         if verdict is None:
             if len(self.chunk_verdicts) > MAX_CACHED:
                 self.chunk_verdicts.clear()
-                self.line_verdicts.clear()
             verdict = all(self.known(w) for _, w in words_of_chunk(chunk))
             self.chunk_verdicts[chunk] = verdict
         return verdict

@@ -24,7 +24,7 @@ from editor.core.spelling.tokens import (
 from editor.core.spelling.word_lists import SITE_LIST, expand, personal_path, read_list
 
 MAX_LINE_CACHED = 5000  # longer lines are not remembered whole (their chunks are)
-MAX_LINES = 100_000  # lines remembered, all posts together
+MAX_LINE_CHARS = 4_000_000  # characters of lines remembered, all posts together
 _checkers: dict[Path, SpellChecker] = {}
 _checkers_lock = threading.Lock()
 
@@ -63,6 +63,9 @@ class Speller:
     site_list: set[str] = field(default_factory=set)
     site_words: set[str] = field(default_factory=set)
     ignored: set[str] = field(default_factory=set)
+    # remember whole lines (the window, which checks the same post again and again; a run
+    # over a blog's posts sees each line once)
+    remember_lines: bool = False
 
     @classmethod
     def for_site(
@@ -119,9 +122,12 @@ class Speller:
                     for col, w in words_of_chunk(chunk)
                     if not self.checker.known(w)
                 )
-            if len(line) <= MAX_LINE_CACHED:
-                if len(lines) > MAX_LINES:
+            if self.remember_lines and len(line) <= MAX_LINE_CACHED:
+                checker = self.checker
+                checker.line_chars += len(line)
+                if checker.line_chars > MAX_LINE_CHARS:
                     lines.clear()
+                    checker.line_chars = len(line)
                 lines[line] = unknown
         if not unknown:
             return []

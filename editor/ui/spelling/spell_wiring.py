@@ -216,7 +216,7 @@ class SpellWiring(QObject):
         def job() -> Checked:
             code = language()
             checker = checker_for(code)
-            speller = Speller(checker, *map(set, extra))
+            speller = Speller(checker, *map(set, extra), remember_lines=True)
             return Checked(code, checker, speller.check_body(text))
 
         if glance:
@@ -225,7 +225,7 @@ class SpellWiring(QObject):
             def look() -> Checked:
                 code = language()
                 checker = checker_for(code)
-                speller = Speller(checker, *map(set, extra))
+                speller = Speller(checker, *map(set, extra), remember_lines=True)
                 flags = [f for n, line in prose_lines(text) if first <= n <= last
                          for f in speller.check_prose_line(line, n)]  # fmt: skip
                 return Checked(code, checker, flags, (first, last))
@@ -246,17 +246,23 @@ class SpellWiring(QObject):
         self.problem = ""
         self.checker = result.checker
         # a glance (the lines in view of a post just opened) is all there is to show until
-        # the whole post's check, which starts now
+        # the whole post's check, which starts once the first preview is drawn (at start-up
+        # it would compete with it), unless the post was checked again since
         self._set_flags(result.flags)
         self._underline_title()
         if result.lines is not None:
-            then, self._then = self._then, None
+            then = self._then
             if then is not None:
-                self.checks.submit(then)
+                self.window.after_preview.run(lambda: self._whole_check(then))
             return
         words = list(dict.fromkeys(f.word for f in result.flags))[:WARM_SUGGESTIONS]
         checker = result.checker
         self.warming.submit(lambda: [checker.suggest(w) for w in words if not self._closing])
+
+    def _whole_check(self, job: Callable[[], Checked]) -> None:
+        if self._then is job and not self._closing:
+            self._then = None
+            self.checks.submit(job)
 
     def _on_failed(self, ticket: int, exc: Exception) -> None:
         if ticket != self.checks.latest:

@@ -74,7 +74,7 @@ def test_far_misses_get_the_meant_word_first_without_hunspells_search() -> None:
 def test_whole_body_check_equals_word_by_word() -> None:
     text = ("The colour of teh sky, well-knwon and state-of-the-art; don’t recieve it.\n\n"
             "A `codez` line with https://exmaple.com and [a link](http://x.y/pathz) adn more.\n")  # fmt: skip
-    speller = Speller(checker_for("en_US"), site_words={"adn"})
+    speller = Speller(checker_for("en_US"), site_words={"adn"}, remember_lines=True)
     for _ in range(2):  # the second time from the remembered chunks
         flags = speller.check_body(text, 3)
         assert [(f.word, f.line, f.col) for f in flags] == [

@@ -54,6 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:  # said plainly, before Qt could abort with its own words
         print(f"byline: {problem}", file=sys.stderr)
         return 2
+    import gc
+
+    # The window's start-up makes tens of thousands of objects (modules, classes, Qt's
+    # enums) and frees almost none: the cyclic collector's passes over them (~15 ms before
+    # the first paint) would find nothing. It is back once the window has painted, with
+    # those objects frozen out of its passes (editor/ui/startup/application.py).
+    gc.disable()
     from editor.ui.startup.application import run_gui
 
     return run_gui(args)

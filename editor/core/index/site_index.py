@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from editor.core import paths
 from editor.core.index import index_cache
 from editor.core.index.gc_pause import gc_paused
-from editor.core.index.parallel_scan import scan_all
 from editor.core.index.post_entry import PathMaker, PostEntry
 from editor.core.index.post_scan import (
     FrontMatter,
@@ -219,6 +218,10 @@ class SiteIndex:
             self._list_and_stat(old, new, to_read)
         if first:
             delta.added = [e.path for e in new.values()]
+        # the scanner (and its second process) is imported by the first refresh, which runs
+        # on the index's thread once the window is on screen, not with the window
+        from editor.core.index.parallel_scan import scan_all
+
         for entry in scan_all(to_read, context, workers=self._workers):
             rel = entry.rel_path
             new[rel] = entry

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.core.errors import InvalidDateError
 
@@ -59,6 +58,10 @@ def site_zone(name: str | None) -> dt.tzinfo:
     """The site's `timezone:` as a tzinfo; unset or unknown means UTC (as Jekyll builds do)."""
     if not name:
         return UTC
+    # imported for a site that names its zone: zoneinfo's import reads the system's
+    # configuration (~5 ms), which a window opening a zoneless site need not wait for
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError):

@@ -54,6 +54,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
         self._batch.timeout.connect(self._next_batch)
+        # how the batches start: at once, or (the window sets it) once it is on screen,
+        # so that they never hold up its first paint
+        self.when_shown: Callable[[Callable[[], object]], object] = lambda start: start()
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -97,7 +100,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._limit = FIRST_BLOCKS if self.document().blockCount() > FIRST_BLOCKS else None
         self.rehighlight()
         if self._limit is not None:
-            self._batch.start()
+            self.when_shown(self._batch.start)
 
     @property
     def pending(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -20,8 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
-    QHelpEvent,
-    QImageReader,
     QPainter,
     QPalette,
     QPixmap,
@@ -32,10 +31,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +39,13 @@ from PySide6.QtWidgets import (
 
 from editor.core.index.site_index import PostEntry
 from editor.ui.widgets.icons import icon
+
+# PySide6 sets up a Qt class (and its enums) when it is first imported by name: the
+# classes only the list's painting, tooltips and thumbnails need (QStyle alone ~5 ms)
+# are imported where they are used, after the window's first paint.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -142,6 +145,8 @@ class _Delegate(QStyledItemDelegate):
         entry = index.data(ENTRY_ROLE)
         state = self.git_state(entry.rel_path) if self.git_state and entry else None
         if event.type() == QEvent.Type.ToolTip and state is not None:
+            from PySide6.QtWidgets import QToolTip
+
             word = GIT_BADGES.get(state, (state, None))[0]
             QToolTip.showText(
                 event.globalPos(), f"{index.data(Qt.ItemDataRole.ToolTipRole)} — {word}", view
@@ -160,6 +165,8 @@ class _Delegate(QStyledItemDelegate):
         if self.site_root is None:
             return None
         if rel not in self._thumbs:
+            from PySide6.QtGui import QImageReader
+
             reader = QImageReader(str(self.site_root / rel.lstrip("/")))
             size = reader.size()
             if size.isValid():  # decode at thumbnail size: fast even for big JPEGs
@@ -181,6 +188,8 @@ class _Delegate(QStyledItemDelegate):
         if not isinstance(entry, PostEntry):
             super().paint(painter, option, index)
             return
+        from PySide6.QtWidgets import QStyle
+
         widget = option.widget  # type: ignore[attr-defined]
         style = widget.style() if widget else None
         if style:
@@ -328,7 +337,8 @@ class PostListPane(QWidget):
     def set_git_states(self, lookup: Callable[[str], str | None] | None) -> None:
         """Each post's state with git, by site-relative path (None: no badges at all)."""
         self.delegate.git_state = lookup
-        self.view.viewport().update()  # only the visible rows are painted again
+        if self.model.rowCount():  # (no rows yet at start-up: nothing to paint again)
+            self.view.viewport().update()  # only the visible rows are painted again
 
     def git_state(self, rel_path: str) -> str | None:
         lookup = self.delegate.git_state

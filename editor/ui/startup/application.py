@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -90,6 +91,13 @@ def _shoot_when_ready(window: MainWindow, out: Path) -> None:
     QTimer.singleShot(1500, shoot)
 
 
+def _collector_back() -> None:
+    """The cyclic garbage collector on again (editor/app.py turns it off for start-up),
+    the objects start-up made left out of its passes: they live as long as the app."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="byline")
     parser.add_argument("path", nargs="?", help="a site folder or a post to open")
@@ -114,9 +122,11 @@ def run_gui(argv: Sequence[str]) -> int:
         except BylineError as exc:
             from editor.ui.startup.open_failed import ask_what_instead
 
+            gc.enable()  # no window to wait for: a dialog, then maybe another try
             path = ask_what_instead(exc)
             if path is None:
                 return 2
+    window.after_paint.run(_collector_back)
     probe = None
     if args.measure_startup or args.measure_settled or os.environ.get(MEASURE_ENV):
         probe = _FirstPaint(quit_after=args.measure_startup)

@@ -16,9 +16,12 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleOption
 
 from editor.resources import resource_path
+
+# a greyed (disabled) icon: the same ink, faded (the style's own greying would need its
+# QStyle, which PySide6 is otherwise spared from setting up before the first paint)
+DISABLED_OPACITY = 0.4
 
 
 class _TintedSvg(QIconEngine):
@@ -37,11 +40,7 @@ class _TintedSvg(QIconEngine):
         key = (size.width(), size.height(), mode, scale)
         pixmap = self._drawn.get(key)
         if pixmap is None:
-            pixmap = self._draw(size, scale)
-            if mode != QIcon.Mode.Normal:  # greyed (disabled) as the style greys any icon
-                style = QApplication.style()
-                if style is not None:
-                    pixmap = style.generatedIconPixmap(mode, pixmap, QStyleOption())
+            pixmap = self._draw(size, scale, DISABLED_OPACITY if mode == QIcon.Mode.Disabled else 1)
             self._drawn[key] = pixmap
         return pixmap
 
@@ -55,7 +54,7 @@ class _TintedSvg(QIconEngine):
     def clone(self) -> QIconEngine:
         return _TintedSvg(self._svg)
 
-    def _draw(self, size: QSize, scale: float) -> QPixmap:
+    def _draw(self, size: QSize, scale: float, opacity: float) -> QPixmap:
         if self._renderer is None:
             self._renderer = QSvgRenderer(QByteArray(self._svg))
         w, h = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
@@ -64,6 +63,7 @@ class _TintedSvg(QIconEngine):
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(opacity)
         self._renderer.render(painter, QRectF((w - side) / 2, (h - side) / 2, side, side))
         painter.end()
         pixmap = QPixmap.fromImage(image)

@@ -1,15 +1,17 @@
-"""The main window: composes the panes and wires them in one place, `_connect_signals()`."""
+"""The main window: composes the panes and wires them in one place, `_connect_signals()`.
+
+The open site (site_switching.py) and the commands on the post's file (post_commands.py)
+are the window's too, in modules of their own.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
+from PySide6.QtCore import QEvent, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -17,12 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor import __version__
-from editor.core.errors import BylineError, ConflictError
-from editor.core.index.site_index import Vocabulary, index_of
-from editor.core.render.context import SiteContext
+from editor.core.errors import BylineError
 from editor.core.site import post_actions
 from editor.core.site.post_checks import check_post
-from editor.core.site.site import Site, is_lone_post
+from editor.core.site.site import Site
 from editor.ui.dialogs import prompts
 from editor.ui.form.front_matter_form import FrontMatterForm
 from editor.ui.panes.markdown_pane import MarkdownPane
@@ -37,10 +37,11 @@ from editor.ui.sitewide.sitewide_wiring import SitewideWiring
 from editor.ui.spelling.spell_wiring import SpellWiring
 from editor.ui.widgets.after_paint import LATEST_MS, AfterFirstPaint, Deferred
 from editor.ui.widgets.tasks import TaskRunner
-from editor.ui.window import index_jobs, lone_post, window_layout
-from editor.ui.window.document import Document
+from editor.ui.window import window_layout
 from editor.ui.window.image_wiring import ImageWiring, alt_text_warnings
+from editor.ui.window.post_commands import PostCommands
 from editor.ui.window.publish_undo import PublishUndo
+from editor.ui.window.site_switching import SiteSwitching
 from editor.ui.window.window_actions import WindowActions
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 IDLE_MS = 250  # after typing pauses: counts, preview, raw-mode re-parse, warnings
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SiteSwitching, PostCommands, QMainWindow):
     def __init__(
         self,
         site: Site,
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         # the window is shown first, then the preview's first render; the index and the
         # spell checker start once that is on screen (or has failed, or after a while)
         self.after_paint = AfterFirstPaint(self)
+        self.markdown.highlighter.when_shown = self.after_paint.run
         self.preview.hold()
         self.after_paint.run(self.preview.release)
         self.after_preview = Deferred(self)
@@ -198,102 +200,6 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self) -> None:
         window_layout.save_settings(self)
-
-    # --- the site ------------------------------------------------------------
-
-    def _set_site(self, site: Site) -> None:
-        self.site = site
-        self.index = index_of(site)  # its cache in site.cache_dir (Qt's CacheLocation)
-        self.vocabulary = Vocabulary()  # until the first refresh
-        self.document = Document(site, self)
-        self.document.dirtyChanged.connect(self._on_dirty)
-        self.document.dirtyChanged.connect(self.safety.on_dirty)
-        self.document.fieldsChanged.connect(self._request_preview)
-        self._render_site = SiteContext(site.root, site.config)
-        self.document.rawChanged.connect(self._on_raw_changed)
-        self.document.fieldsChanged.connect(self._idle.start)
-        self.document.fieldsChanged.connect(self.safety.autosaver.document_changed)
-        self.document.saved.connect(self._on_saved)
-        self.document.saved.connect(lambda _path: self.publishing.watch.refresh())
-        self.safety.watch_site()
-        if self._site_preview is not None:  # another site: its server is not this one's
-            self._site_preview.stop()
-        self.publishing.set_site(site.root)
-        self.post_list.set_site_root(site.root)
-        self.post_list.set_entries([])
-        self.sitewide.set_site(site)
-        self.spelling.set_site(site)
-        if not site.lone:  # a lone post is no site to come back to
-            self.settings.add_recent_site(str(site.root))
-            self.actions.fill_recent(self.settings.get("site/recent"), self.open_site)
-        lone_post.apply(self)
-        self._start_indexing()
-
-    def _start_indexing(self) -> None:
-        if self.site.lone:
-            return
-        self.status.set_busy("Indexing posts…")
-        job = index_jobs.first_refresh(self.site, self.index)
-        self.after_preview.run(lambda: self.indexer.submit(job))
-
-    def _on_indexed(self, _ticket: int, result: index_jobs.Indexed) -> None:
-        if result.index is self.index:  # else a site that is no longer open
-            index_jobs.show(self, result)
-
-    def _on_index_failed(self, _ticket: int, exc: Exception) -> None:
-        self.status.set_busy(None)
-        self.status.showMessage(f"Could not index the site: {exc}", 10000)
-
-    def _refresh_site(self) -> None:
-        """Files were added or removed elsewhere: a quiet incremental refresh (stats only)."""
-        if not self.site.lone:
-            self.indexer.submit(index_jobs.refresh(self.index))
-
-    def refresh_paths(self, *paths: Path) -> None:
-        """Files changed by Byline itself (saved, moved): the list shows them as they are."""
-        self._refresh_paths(*paths)
-
-    def _refresh_paths(self, *paths: Path) -> None:
-        if not self.site.lone:
-            self.indexer.submit(index_jobs.refresh_paths(self.index, paths))
-
-    def _newest_post_file(self) -> Path | None:
-        files = sorted(self.site.posts_dir.glob("*.md")) if self.site.posts_dir.is_dir() else []
-        return files[-1] if files else None
-
-    def open_site(self, path: str | Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            site = Site.open(path, learn=False, cache_dir=app_cache_dir())
-        except BylineError as exc:
-            if not is_lone_post(path):
-                prompts.show_error(self, "Open Site", str(exc))
-                return False
-            site = Site.lone_post(path, cache_dir=app_cache_dir())
-        self._set_site(site)
-        first = self._newest_post_file()
-        if first is not None:
-            self._load(first)
-        else:
-            self.new_post(draft=False)
-        return True
-
-    def open_path(self, path: str | Path) -> bool:
-        """A post file or a site folder handed over by the system (Finder, a file manager)."""
-        target = Path(path).resolve()
-        if not target.is_file():
-            return self.open_site(target)
-        if not target.is_relative_to(self.site.root.resolve()) and not self.open_site(target):
-            return False
-        return self.open_post(target)
-
-    def _choose_site(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Open a Jekyll site", str(self.site.root.parent)
-        )
-        if folder:
-            self.open_site(folder)
 
     # --- opening and creating posts ------------------------------------------
 
@@ -473,99 +379,6 @@ class MainWindow(QMainWindow):
             except ValueError:
                 shown = str(doc.path)
             self.status.set_path(f"{site_name}: {shown}", str(doc.path))
-
-    # --- saving and moving ---------------------------------------------------
-
-    def save(self) -> bool:
-        """Save through the core; on failure say why and keep everything in the editor."""
-        self.sync_body()
-        safety = self.safety
-        warnings: list[BylineError] = []
-        try:
-            path = self.document.save(history=safety.history,
-                                      expected=safety.guard.expected_stamp, warnings=warnings)  # fmt: skip
-        except ConflictError as exc:
-            if self.document.path is not None:
-                safety.banner.show_changed(self.document.path)
-            prompts.show_error(self, "Not saved", f"{exc.message}\n\nUse the bar above the text "
-                               "to compare, reload, or keep yours.")  # fmt: skip
-            return False
-        except BylineError as exc:
-            prompts.show_error(self, "Could not save", f"The post was not saved: {exc.message}\n\n"
-                               "Your text is still in the editor.")  # fmt: skip
-            return False
-        except OSError as exc:
-            prompts.show_error(self, "Could not save", f"The post was not saved: {exc}")
-            return False
-        self.markdown.set_modified(False)
-        safety.on_saved()
-        note = f" (history not kept: {warnings[0].message})" if warnings else ""
-        self.status.showMessage(f"Saved {path.name}{note}", 4000)
-        return True
-
-    def _on_saved(self, path: Path) -> None:
-        self._refresh_paths(path)
-        self._idle.start()  # warnings about what the save changed (an image written) go now
-        self.post_list.select_path(path)
-        self.actions.publish.setEnabled(self.document.draft)
-        self._update_title()
-
-    def revert(self) -> None:
-        if self.document.path is None:
-            return
-        if self.document.dirty and not prompts.confirm_revert(self):
-            return
-        self._load(self.document.path)
-
-    def publish_draft(self) -> bool:
-        doc = self.document
-        if not doc.draft or doc.path is None or doc.post is None:
-            return False
-        self.sync_body()
-        old = doc.path
-        before = doc.post.to_bytes()  # what Undo Publish writes back
-        try:
-            new = post_actions.publish_draft(
-                self.site, old, doc.post, dt.datetime.now(self.site.zone)
-            )
-        except BylineError as exc:
-            prompts.show_error(self, "Publish Draft", str(exc))
-            return False
-        doc.moved(new, draft=False)
-        self.markdown.set_modified(False)
-        self.safety.moved(old, new)
-        self.sitewide.moved(old, new)
-        self._refresh_paths(old, new)
-        self._show_document()
-        self.publish_undo.remember(old, new, before)
-        self.status.showMessage(
-            f"Published as {new.name} (File > Undo Publish takes it back)", 10000
-        )
-        return True
-
-    def rename_to_match(self) -> bool:
-        doc = self.document
-        if doc.path is None or doc.post is None:
-            return False
-        if doc.dirty and not self.save():
-            return False
-        old = doc.path
-        try:
-            new = post_actions.rename_to_match(self.site, old, doc.post)
-        except BylineError as exc:
-            prompts.show_error(self, "Rename", str(exc))
-            return False
-        if new != old:
-            doc.moved(new, draft=doc.draft)
-            self.safety.moved(old, new)
-            self.sitewide.moved(old, new)
-            self._refresh_paths(old, new)
-            self._show_document()
-        return True
-
-    def _reveal(self) -> None:
-        target = self.document.path.parent if self.document.path else self.site.root
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _preferences(self) -> None:
         from editor.ui.dialogs.preferences import PreferencesDialog

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextOption,
 )
 
@@ -131,6 +132,8 @@ class Part:
     start: int = 0  # document positions of the part (its lead block included)
     end: int = 0
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (offset, line in part)
+    # for a patch: the HTML already parsed on the worker, as insertHtml would parse it
+    pieces: list[QTextDocumentFragment] | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,9 @@ def prepare(request: RenderRequest, *, move_to_gui: bool = True) -> PreviewResul
     # patching runs on the GUI thread: only for a little HTML (a post rendered whole is a
     # single big part: that is a new document instead)
     if changes is not None:
+        for change in changes:
+            for k in range(change.new_lo, change.new_hi):
+                _parse_ahead(parts[k], request)
         ms = (time.perf_counter() - started) * 1000
         return PreviewResult(parts, None, changes, request, ms)
     doc = build_document(parts, request)
@@ -225,6 +231,22 @@ def prepare(request: RenderRequest, *, move_to_gui: bool = True) -> PreviewResul
     if move_to_gui and app is not None:
         doc.moveToThread(app.thread())
     return PreviewResult(parts, doc, [], request, (time.perf_counter() - started) * 1000)
+
+
+def _parse_ahead(part: Part, request: RenderRequest) -> None:
+    """Parse the part's HTML here, on the worker, for the GUI thread to insert: what
+    QTextCursor.insertHtml does in two steps (parse with the document's style sheet, then
+    insert the fragment), split across the threads; the anchors' offsets are those of
+    the same fragments in a scratch document."""
+    scratch = PreviewDocument()
+    scratch.setDefaultStyleSheet(request.stylesheet)
+    add_images(scratch, part.html)
+    part.pieces = [QTextDocumentFragment.fromHtml(piece, scratch) for piece in _slices(part.html)]
+    cursor = QTextCursor(scratch)
+    for piece in part.pieces:
+        cursor.insertFragment(piece)
+    _neutral_lead(scratch, 0)
+    part.anchors = collect_anchors(scratch, 0, cursor.position())
 
 
 def changes_between(shown: tuple[str, ...], new: list[str]) -> list[Change] | None:
@@ -348,11 +370,17 @@ def _patch(
         if k > change.new_lo or change.old_lo == change.old_hi:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         new.start = cursor.position()
-        for piece in _slices(new.html):
-            cursor.insertHtml(piece)
+        if new.pieces is not None:  # parsed on the worker: a few calls here
+            for fragment in new.pieces:
+                cursor.insertFragment(fragment)
+        else:
+            for piece in _slices(new.html):
+                cursor.insertHtml(piece)
         new.end = cursor.position()
         _neutral_lead(doc, new.start)
-        new.anchors = collect_anchors(doc, new.start, new.end)
+        if new.pieces is None:
+            new.anchors = collect_anchors(doc, new.start, new.end)
+        new.pieces = None
     return doc.characterCount() - length
 
 

@@ -1,119 +1,44 @@
 """A post: its front matter and body, kept so that saving an unchanged post gives the same bytes.
 
 The text is split the way Jekyll splits it; the front matter is kept as raw lines grouped
-by top-level key, and only the lines of a key the author edits are ever rewritten.
+by top-level key (front_matter.py), and only the lines of a key the author edits are ever
+rewritten (field_lines.py writes them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from editor.core.errors import (
     BylineError,
     EncodingError,
     InvalidDateError,
-    NotAMappingError,
     PostFormatError,
     YamlSyntaxError,
 )
-from editor.core.post.dates import (
-    DEFAULT_DATE_STYLE,
-    UTC,
-    DateStyle,
-    format_date,
-    parse_date_value,
-    short_text,
+from editor.core.post.dates import DEFAULT_DATE_STYLE, UTC, parse_date_value, short_text
+from editor.core.post.field_lines import (
+    field_lines,
+    same_value,
+    trailing_comment,
+    with_ending,
+    write_key,
 )
-from editor.core.post.house_style import DEFAULT_STYLE, FieldShape, HouseStyle, shape_of
-from editor.core.post.yaml_io import QuoteStyle, dump_value, format_scalar, load_yaml, quote_scalar
-
-BOM = "\ufeff"
-# Jekyll: \A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)  (Ruby's $ also matches before \r\n)
-_SPLIT = re.compile(
-    r"\A(?P<open>---[ \t]*\r?\n)(?P<fm>.*?\n?)^(?P<close>(?:---|\.\.\.)[ \t]*(?:\r?\n|\r?\Z))",
-    re.S | re.M,
+from editor.core.post.front_matter import (
+    BOM,
+    OPEN_ONLY,
+    Block,
+    decode,
+    failing_block,
+    line_of,
+    load_values,
+    split_blocks,
+    split_text,
 )
-_OPEN_ONLY = re.compile(r"\A---[ \t]*\r?\n")
-_KEY_LINE = re.compile(
-    r"""^(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#\-?:][^:]*?|-[^\s:][^:]*?)[ \t]*:(?:[ \t]|\r?$)"""
-)
-
-
-@dataclass
-class Block:
-    """Raw lines of the front matter: one top-level key with its value, or trivia."""
-
-    lines: list[str]
-    key: str | None = None  # None for comments and blank lines between keys
-
-    @property
-    def text(self) -> str:
-        return "".join(self.lines)
-
-
-def decode(data: bytes, path: str | None = None) -> str:
-    """UTF-8 bytes to text (a BOM stays in the text); a clear error otherwise."""
-    if b"\x00" in data:
-        raise EncodingError(
-            "this is a binary file, not a text post (it contains NUL bytes)", path=path
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise EncodingError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be read",
-            path=path,
-            line=line,
-        ) from None
-
-
-def _key_name(raw: str) -> str:
-    if raw[:1] == '"':
-        loaded = load_yaml(raw)
-        return str(loaded)
-    if raw[:1] == "'":
-        return raw[1:-1].replace("''", "'")
-    return raw
-
-
-def _split_blocks(front_matter: str, first_line: int) -> list[Block]:
-    blocks: list[Block] = []
-    pending: list[str] = []
-    seen: dict[str, int] = {}
-    line_no = first_line - 1
-    for line in front_matter.splitlines(keepends=True):
-        line_no += 1
-        stripped = line.strip()
-        if not stripped or (line.startswith("#")):
-            pending.append(line)
-            continue
-        match = _KEY_LINE.match(line)
-        starts_block = line[0] not in " \t-" or (match is not None and line[0] == "-")
-        if match and starts_block:
-            if pending:
-                blocks.append(Block(pending))
-                pending = []
-            key = _key_name(match["key"])
-            if key in seen:
-                raise YamlSyntaxError(
-                    f"duplicate key '{key}' (first on line {seen[key]})", line=line_no, column=1
-                )
-            seen[key] = line_no
-            blocks.append(Block([line], key))
-        elif blocks and blocks[-1].key is not None:
-            blocks[-1].lines.extend(pending)
-            pending = []
-            blocks[-1].lines.append(line)
-        else:
-            pending.append(line)  # YAML will report what is wrong with it
-    if pending:
-        blocks.append(Block(pending))
-    return blocks
+from editor.core.post.house_style import DEFAULT_STYLE, HouseStyle, shape_of
+from editor.core.post.yaml_io import dump_value, load_yaml
 
 
 class Post:
@@ -222,16 +147,18 @@ class Post:
 
     def set(self, key: str, value: Any) -> None:
         """Set one field; only that key's lines change. Setting the current value changes nothing."""
-        if key in self.values and _same(self.values[key], value):
+        if key in self.values and same_value(self.values[key], value):
             return
         block = self._block(key)
         shape = shape_of(block.lines) if block else None
-        lines = self._render(key, value, shape, block)
-        comment = _trailing_comment(block.lines) if block else ""
+        lines = field_lines(
+            key, value, shape, block, style=self.style, zone=self.zone, nl=self.newline
+        )
+        comment = trailing_comment(block.lines) if block else ""
         if comment and len(lines) == 1:
             lines = [lines[0].rstrip("\r\n") + comment + self.newline]
         if block is not None:
-            lines = _with_ending(lines, block.lines)
+            lines = with_ending(lines, block.lines)
         snapshot = self._snapshot()
         self._replace_or_insert(key, lines)
         self._commit(key, snapshot)
@@ -244,8 +171,8 @@ class Post:
             if current is not None and self.raw_value(key) == yaml_text.strip():
                 return
             snapshot = self._snapshot()
-            line = f"{_write_key(key)}: {yaml_text.strip()}{self.newline}"
-            self._replace_or_insert(key, _with_ending([line], current.lines if current else []))
+            line = f"{write_key(key)}: {yaml_text.strip()}{self.newline}"
+            self._replace_or_insert(key, with_ending([line], current.lines if current else []))
             self._commit(key, snapshot)
             return
         raise YamlSyntaxError(f"not a single YAML value for {key}: {yaml_text!r}")
@@ -268,46 +195,6 @@ class Post:
         snapshot = self._snapshot()
         self.blocks.remove(block)
         self._commit(key, snapshot)
-
-    def _render(
-        self, key: str, value: Any, shape: FieldShape | None, block: Block | None
-    ) -> list[str]:
-        nl = self.newline
-        head = f"{_write_key(key)}:"
-        style = self.style
-        if key == "date" and isinstance(value, dt.datetime | dt.date | str):
-            date_style = style.date
-            if block is not None:
-                raw = block.lines[0].split(":", 1)[1].strip()
-                date_style = DateStyle.of(raw) or style.date
-            if isinstance(value, str):
-                return [f"{head} {quote_scalar(value, 'plain')}{nl}"]
-            if not isinstance(value, dt.datetime):
-                value = dt.datetime(value.year, value.month, value.day, tzinfo=self.zone)
-            return [f"{head} {format_date(value, date_style, self.zone)}{nl}"]
-        if isinstance(value, list | tuple):
-            items = list(value)
-            kind = shape.kind if shape and shape.kind in ("flow", "block") else style.list_style
-            item_quote: QuoteStyle = (shape.item_quote if shape else None) or style.item_quote
-            if not items:
-                return [f"{head} []{nl}"]
-            if any(isinstance(i, list | dict) for i in items):
-                return [f"{head} {dump_value(items)}{nl}"]
-            if kind == "block":
-                indent = shape.indent if shape and shape.kind == "block" else style.block_indent
-                out = [f"{head}{nl}"]
-                out += [f"{indent}- {_item(i, item_quote, flow=False)}{nl}" for i in items]
-                return out
-            padding = shape.padding if shape and shape.kind == "flow" else style.flow_padding
-            inner = ", ".join(_item(i, item_quote, flow=True) for i in items)
-            return [f"{head} [ {inner} ]{nl}" if padding else f"{head} [{inner}]{nl}"]
-        if isinstance(value, dict):
-            return [f"{head} {dump_value(value)}{nl}"]
-        if isinstance(value, str):
-            quote = shape.quote if shape and shape.kind == "scalar" else style.quote_for(key)
-            return [f"{head} {quote_scalar(value, quote)}{nl}"]
-        text = format_scalar(value, "plain")
-        return [f"{head} {text}{nl}" if text else f"{head}{nl}"]
 
     def _replace_or_insert(self, key: str, lines: list[str]) -> None:
         block = self._block(key)
@@ -336,7 +223,7 @@ class Post:
         """Re-read after editing `key`; an edit that breaks the YAML or changes another field
         (odd front matter can merge lines) is undone, so what is saved is what was shown."""
         try:
-            values = _load_values(self.front_matter_text, 1)
+            values = load_values(self.front_matter_text, 1)
         except BylineError:
             self.blocks = snapshot
             raise
@@ -351,7 +238,7 @@ class Post:
 
     def _reload(self) -> None:
         """Re-read the values from the new text: what is saved is what the form shows."""
-        values = _load_values(self.front_matter_text, 1)
+        values = load_values(self.front_matter_text, 1)
         self.values = values
 
     # --- construction --------------------------------------------------------
@@ -387,93 +274,6 @@ class Post:
         return post
 
 
-def _trailing_comment(lines: list[str]) -> str:
-    """The ` # comment` at the end of a one-line `key: value`, kept when the value changes."""
-    if len(lines) != 1 or " #" not in lines[0]:
-        return ""
-    line = lines[0].rstrip("\r\n")
-    rest = line.partition(":")[2]
-    try:
-        whole = load_yaml(f"k:{rest}")
-    except BylineError:
-        return ""
-    start = rest.find(" #")
-    while start != -1:
-        try:
-            if load_yaml(f"k:{rest[:start]}") == whole:
-                cut = len(rest[:start].rstrip())
-                return rest[cut:]
-        except BylineError:
-            pass
-        start = rest.find(" #", start + 1)
-    return ""
-
-
-def _write_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z_][\w.-]*", key) else quote_scalar(key, "double")
-
-
-def _item(value: Any, quote: QuoteStyle, *, flow: bool) -> str:
-    if isinstance(value, str):
-        text = quote_scalar(value, "plain", flow=flow)
-        return text if text == value else quote_scalar(value, quote, flow=flow)
-    return format_scalar(value, "plain", flow=flow)
-
-
-def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, dt.date) and isinstance(new, dt.date):
-        try:
-            return parse_date_value(old) == parse_date_value(new)
-        except BylineError:
-            return False
-    if isinstance(new, tuple):
-        new = list(new)
-    return type(old) is type(new) and bool(old == new)
-
-
-def _load_values(front_matter: str, first_line: int) -> dict[str, Any]:
-    values = load_yaml(front_matter, line_offset=first_line)
-    if values is None:
-        return {}
-    if not isinstance(values, dict):
-        kind = "a list" if isinstance(values, list) else f"a single value ({type(values).__name__})"
-        raise NotAMappingError(
-            f"front matter must be `key: value` lines, but it is {kind}", line=first_line + 1
-        )
-    return {str(k) if not isinstance(k, str) else k: v for k, v in values.items()}
-
-
-def _with_ending(lines: list[str], old: list[str]) -> list[str]:
-    """`lines` ending as the key's old lines did: in a file of mixed line endings, an
-    edited key keeps its own (not the ending of the file's first line)."""
-    if not old:
-        return lines
-    ending = "\r\n" if old[0].endswith("\r\n") else "\n" if old[0].endswith("\n") else None
-    if ending is None:
-        return lines
-    return [line.rstrip("\r\n") + ending for line in lines]
-
-
-def _line_of(blocks: list[Block], key: str, first_line: int) -> int | None:
-    line = first_line
-    for block in blocks:
-        if block.key == key:
-            return line
-        line += len(block.lines)
-    return None
-
-
-def split_text(text: str) -> tuple[bool, str, str, str, str] | None:
-    """Jekyll's split: (bom, opening line, front matter, closing line, body), or None."""
-    bom = text.startswith(BOM)
-    if bom:
-        text = text[1:]
-    match = _SPLIT.match(text)
-    if not match:
-        return None
-    return bom, match["open"], match["fm"], match["close"], text[match.end() :]
-
-
 def parse_post(
     source: str | bytes,
     *,
@@ -488,7 +288,7 @@ def parse_post(
     try:
         parts = split_text(text)
         if parts is None:
-            if _OPEN_ONLY.match(text.removeprefix(BOM)):
+            if OPEN_ONLY.match(text.removeprefix(BOM)):
                 raise YamlSyntaxError(
                     "front matter starts with --- on line 1 but has no closing --- line", line=1
                 )
@@ -496,16 +296,16 @@ def parse_post(
                 "no front matter: a post starts with a line of three dashes", line=1
             )
         bom, opening, fm, closing, body = parts
-        blocks = _split_blocks(fm, 2)
+        blocks = split_blocks(fm, 2)
         try:
-            values = _load_values(fm, 1)
+            values = load_values(fm, 1)
             if "date" in values and values["date"] is not None:
                 parse_date_value(values["date"])
         except InvalidDateError as exc:
             # YAML itself refuses 2025-02-30 without a mark: point at the date line
             if exc.line is None:
-                bad = _failing_block(blocks) or next((b for b in blocks if b.key == "date"), None)
-                exc.line = _line_of(blocks, bad.key, 2) if bad and bad.key else None
+                bad = failing_block(blocks) or next((b for b in blocks if b.key == "date"), None)
+                exc.line = line_of(blocks, bad.key, 2) if bad and bad.key else None
                 if exc.message.startswith("not a valid date: "):  # YAML's own words
                     raw = short_text(bad.text.split(":", 1)[-1].strip()) if bad else ""
                     detail = short_text(exc.message.removeprefix("not a valid date: "), 120)
@@ -515,9 +315,9 @@ def parse_post(
             raise
         except YamlSyntaxError as exc:
             if exc.line is None:  # a number too long for Python has no mark either
-                bad = _failing_block(blocks)
+                bad = failing_block(blocks)
                 if bad is not None and bad.key is not None:
-                    exc.line = _line_of(blocks, bad.key, 2)
+                    exc.line = line_of(blocks, bad.key, 2)
                     exc.message = f"{bad.key}: {exc.message}"
                     exc.args = (exc.message,)
             raise
@@ -538,21 +338,10 @@ def parse_post(
     )
 
 
-def _failing_block(blocks: list[Block]) -> Block | None:
-    """The first key whose value cannot be loaded on its own (error path only)."""
-    for block in blocks:
-        if block.key is not None:
-            try:
-                load_yaml(block.text)
-            except BylineError:
-                return block
-    return None
-
-
 def iter_key_raws(post: Post) -> Iterator[tuple[str, list[str]]]:
     for block in post.blocks:
         if block.key is not None:
             yield block.key, block.lines
 
 
-__all__ = ["DEFAULT_DATE_STYLE", "Block", "Post", "decode", "parse_post", "split_text"]
+__all__ = ["BOM", "DEFAULT_DATE_STYLE", "Block", "Post", "decode", "parse_post", "split_text"]

@@ -107,17 +107,20 @@ def post_check() -> tuple[float, float, float]:
     from editor.core.spelling.speller import Speller, checker_for, forget_checkers
 
     text = body(random.Random(7), POST_WORDS, "recieve")
-    forget_checkers()
-    checker = checker_for("en_US")  # loading is once per run of the app, not per check
-    speller = Speller(checker, remember_lines=True)  # as the window checks
-    t = time.perf_counter()
-    flags = speller.check_body(text)
-    cold = time.perf_counter() - t
-    assert any(f.word == "recieve" for f in flags)
+    colds = []
+    for _ in range(3):  # the best of three, each with a freshly loaded checker (no verdicts)
+        forget_checkers()
+        checker = checker_for("en_US")  # loading is once per run of the app, not per check
+        speller = Speller(checker, remember_lines=True)  # as the window checks
+        t = time.perf_counter()
+        flags = speller.check_body(text)
+        colds.append(time.perf_counter() - t)
+        assert any(f.word == "recieve" for f in flags)
+    cold = min(colds)
     warm = min(_timed(lambda: speller.check_body(text)) for _ in range(3))
     plain = hunspell.Hunspell("en_US", hunspell_data_dir=str(checker.file.folder))
     naive = re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", text)
-    base = min(_timed(lambda: [plain.spell(w) for w in naive]) for _ in range(2))
+    base = min(_timed(lambda: [plain.spell(w) for w in naive]) for _ in range(3))
     return cold, warm, base
 
 

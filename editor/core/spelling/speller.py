@@ -18,6 +18,7 @@ from editor.core.spelling.tokens import (
     chunk_spans,
     chunks_of_line,
     prose_lines,
+    prose_of_line,
     words_of_chunk,
     words_of_line,
 )
@@ -107,23 +108,26 @@ class Speller:
         mostly ones seen before, whose verdict the checker remembers; lines seen before
         (typing rechecks a post mostly unchanged) too, with the words the dictionary
         does not know in them."""
-        lines = self.checker.line_verdicts
+        checker = self.checker
+        lines = checker.line_verdicts
         unknown = lines.get(line)
         if unknown is None:
+            masked = prose_of_line(line)
+            seen = checker.chunk_verdicts.get
             # seen chunks at C speed; a chunk not seen yet (None) takes the longer way
-            if all(map(self.checker.chunk_verdicts.get, chunks_of_line(line))):
+            if all(map(seen, chunks_of_line(masked, masked=True))):
                 unknown = ()
             else:
-                chunk_known = self.checker.chunk_known
-                unknown = tuple(
-                    (start + col, w)
-                    for start, chunk in chunk_spans(line)
-                    if not chunk_known(chunk)
-                    for col, w in words_of_chunk(chunk)
-                    if not self.checker.known(w)
-                )
+                found = []
+                for start, chunk in chunk_spans(masked, masked=True):
+                    ok = seen(chunk)
+                    if ok is None:
+                        ok = checker.chunk_known(chunk)
+                    if not ok:
+                        found += [(start + col, w) for col, w in words_of_chunk(chunk)
+                                  if not checker.known(w)]  # fmt: skip
+                unknown = tuple(found)
             if self.remember_lines and len(line) <= MAX_LINE_CACHED:
-                checker = self.checker
                 checker.line_chars += len(line)
                 if checker.line_chars > MAX_LINE_CHARS:
                     lines.clear()

@@ -71,28 +71,30 @@ def mask_line(line: str) -> str:
     return _MASKS.sub(lambda m: " " * (m.end() - m.start()), line)
 
 
-def _prose_of_line(line: str) -> str:
+def prose_of_line(line: str) -> str:
     """`line` masked (see `mask_line`); '' for a line that is never prose."""
     if _REF_DEF.match(line) or _IAL_LINE.match(line) or _ABBR_DEF.match(line):
         return ""
     return mask_line(line) if _NEEDS_MASK(line) else line
 
 
-def chunks_of_line(line: str) -> list[str]:
+def chunks_of_line(line: str, *, masked: bool = False) -> list[str]:
     """The runs of word characters (with inner hyphens and apostrophes) of a line of prose:
     `words_of_line` splits each the same way wherever it stands, so a chunk's verdict can
     be remembered (a fast path for whole posts, see speller.py)."""
-    return _CHUNK.findall(_prose_of_line(line))
+    return _CHUNK.findall(line if masked else prose_of_line(line))
 
 
-def chunk_spans(line: str) -> list[tuple[int, str]]:
-    """`chunks_of_line` with the column each starts at."""
-    return [(m.start(), m.group()) for m in _CHUNK.finditer(_prose_of_line(line))]
+def chunk_spans(line: str, *, masked: bool = False) -> list[tuple[int, str]]:
+    """`chunks_of_line` with the column each starts at (`masked`: `line` is already
+    `prose_of_line`'s)."""
+    text = line if masked else prose_of_line(line)
+    return [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
 
 
 def words_of_line(line: str, line_no: int = 0) -> Iterator[Word]:
     """The checkable words of one line of prose (no block context: see `words`)."""
-    for chunk in _CHUNK.finditer(_prose_of_line(line)):
+    for chunk in _CHUNK.finditer(prose_of_line(line)):
         base = chunk.start()
         for col, word in words_of_chunk(chunk.group()):
             yield Word(word, line_no, base + col)

@@ -15,11 +15,14 @@ from typing import Any
 
 import yaml
 
+from editor.core.post.long_numbers import construct_int
+
 _RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]] = (
     yaml.resolver.Resolver.yaml_implicit_resolvers
 )
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
 # Tags a plain scalar may resolve to that we build with PyYAML's own constructors.
 _BUILT = {
     "tag:yaml.org,2002:null",
@@ -84,6 +87,8 @@ def _construct(tag: str, text: str) -> Any:
         return _stamp(text)
     try:
         node = yaml.nodes.ScalarNode(tag, text)
+        if tag == _INT_TAG:  # ints of any length, as yaml_io's loader reads them
+            return construct_int(_CONSTRUCTOR, node)
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except ValueError:  # 2025-02-30: PyYAML's own error message, please
         raise _NotSimple from None

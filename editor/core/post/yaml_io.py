@@ -13,8 +13,14 @@ from editor.core.errors import (
     UnsafeYamlError,
     YamlSyntaxError,
 )
+from editor.core.post.long_numbers import construct_int
 
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (the C one when there is one), reading ints of any length."""
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
 _PyLoader = yaml.SafeLoader
 MAX_ALIASES = 100
 MAX_EXPANDED = 100_000  # values after expanding aliases

@@ -24,12 +24,16 @@ def apply(window: MainWindow) -> None:
     lone = window.site.lone
     a = window.actions
     site_only = [a.new_post, a.new_draft, a.rename, a.show_list, a.go_filter]
-    others = ("publish_site", "sync", "preview_site", "find_all", "manage_terms")
+    others = ("preview_site", "find_all", "manage_terms")
     site_only += [getattr(a, n) for n in others if hasattr(a, n)]
     for action in site_only:
         action.setEnabled(not lone)
     if lone:
         a.publish.setEnabled(False)
+        # in a site, Publish… and Sync are the git watch's to enable (off while it looks):
+        # turned on here they showed enabled in the first frame, then greyed out
+        a.publish_site.setEnabled(False)
+        a.sync.setEnabled(False)
     window.post_list.setVisible(not lone and a.show_list.isChecked())
     window.form.image.setEnabled(not lone)
     if lone:

@@ -290,3 +290,24 @@ def test_a_draft_is_offered_publish_draft_first(qtbot, git_window, git_site, mon
     assert win.publishing.last_result.outcome is Outcome.PUSHED
     files = git_site.remote_files()
     assert new in files and draft not in files
+
+
+def test_publish_and_sync_are_grey_in_the_first_frame_until_git_answers(
+    qtbot, settings, data_dir, git_site
+) -> None:  # type: ignore[no-untyped-def]
+    """No flicker at start-up: greyed ("Looking for git…") until the status is in, then
+    enabled for a repository (they once showed enabled, then greyed, then enabled)."""
+    win = open_window(str(git_site.root), settings, data_dir)
+    try:
+        assert not win.actions.publish_site.isEnabled()
+        assert not win.actions.sync.isEnabled()
+        assert win.actions.publish_site.toolTip() == "Looking for git…"
+        win.show()
+        qtbot.waitUntil(lambda: win.actions.publish_site.isEnabled(), timeout=10000)
+    finally:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(prompts, "ask_unsaved", lambda *a: prompts.Choice.DISCARD)
+            win.wait_for_index()
+            win.publishing.watch.wait()
+            win.close()
+        win.deleteLater()

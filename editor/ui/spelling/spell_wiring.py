@@ -220,18 +220,23 @@ class SpellWiring(QObject):
             return Checked(code, checker, speller.check_body(text))
 
         if glance:
-            first, last = self._visible_lines()
 
-            def look() -> Checked:
-                code = language()
-                checker = checker_for(code)
-                speller = Speller(checker, *map(set, extra), remember_lines=True)
-                flags = [f for n, line in prose_lines(text) if first <= n <= last
-                         for f in speller.check_prose_line(line, n)]  # fmt: skip
-                return Checked(code, checker, flags, (first, last))
+            def glance_now() -> None:
+                # the lines in view once painted: asking before would lay the text out early
+                first, last = self._visible_lines()
+
+                def look() -> Checked:
+                    code = language()
+                    checker = checker_for(code)
+                    speller = Speller(checker, *map(set, extra), remember_lines=True)
+                    flags = [f for n, line in prose_lines(text) if first <= n <= last
+                             for f in speller.check_prose_line(line, n)]  # fmt: skip
+                    return Checked(code, checker, flags, (first, last))
+
+                self.checks.submit(look)
 
             self._then = job
-            self.window.after_paint.run(lambda: self.checks.submit(look))
+            self.window.after_paint.run(glance_now)
             return
         self._then = None
         self.window.after_paint.run(lambda: self.checks.submit(job))

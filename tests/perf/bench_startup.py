@@ -1,7 +1,8 @@
 """Start-up: process start to the first painted window, offscreen.
 
 Each case the median of a few runs, in the same run as a baseline (a bare PySide6 window)
-so a noisy shared machine shows up in the ratio:
+so a noisy shared machine shows up in the ratio (for the 20,000-word post the bare window
+runs alternate with the app's, so both see the same moments of load):
   - baseline: `import PySide6.QtWidgets`, one QWidget, first paint
   - sample blog (targets <= 1.0 s)
   - a generated 10,000-post site (target <= 1.5 s; indexing runs in the background)
@@ -142,18 +143,25 @@ def main() -> int:
         post = long_post_site(tmpdir / "long")
         settle = [sys.executable, "-m", "editor", "--measure-settled", str(post)]
         mapped_and_settled(settle, env)  # warms the disk cache for this post
-        runs = [mapped_and_settled(settle, env) for _ in range(RUNS)]
+        # side by side: each run of the app right after a run of the bare window, so that
+        # a shared machine's load (which comes and goes within seconds) hits both alike
+        bare_runs, runs = [], []
+        for _ in range(RUNS):
+            bare_runs.append(first_paint([sys.executable, "-c", BASELINE], env))
+            runs.append(mapped_and_settled(settle, env))
+        beside = statistics.median(bare_runs)
         mapped = statistics.median(r[0] for r in runs)
         settled = statistics.median(r[1] for r in runs)
     ok = sample <= 1.0 and large <= 1.5
-    long_ok = mapped / base <= 2.6 and settled / base <= 7.0
+    long_ok = mapped / beside <= 2.6 and settled / beside <= 7.0
     print(f"bare PySide6 window (baseline): {base:.3f} s")
     print(f"sample blog:      {sample:.3f} s  ({sample / base:.2f}x baseline, target <= 1.0 s)")
     print(f"10,000-post site: {large:.3f} s  ({large / base:.2f}x baseline, target <= 1.5 s)")
-    print(f"20,000-word post, mapped:  {mapped:.3f} s  ({mapped / base:.2f}x baseline, "
-          "target <= 2.6x: 0.26 s beside a 0.10 s bare window)")  # fmt: skip
-    print(f"20,000-word post, settled: {settled:.3f} s  ({settled / base:.2f}x baseline, "
-          "target <= 7.0x: 0.70 s beside a 0.10 s bare window)")  # fmt: skip
+    print(f"bare window beside the 20,000-word post's runs: {beside:.3f} s")
+    print(f"20,000-word post, mapped:  {mapped:.3f} s  ({mapped / beside:.2f}x the bare window "
+          "beside it, target <= 2.6x: 0.26 s beside a 0.10 s bare window)")  # fmt: skip
+    print(f"20,000-word post, settled: {settled:.3f} s  ({settled / beside:.2f}x the bare window "
+          "beside it, target <= 7.0x: 0.70 s beside a 0.10 s bare window)")  # fmt: skip
     print("start-up targets:", "PASS" if ok else "OVER TARGET")
     print("20,000-word post targets:", "met" if long_ok else "NOT met")
     ok = ok and long_ok

@@ -68,7 +68,7 @@ def cmd_spell(args: argparse.Namespace) -> int:
             print(f"byline: {exc}", file=sys.stderr)
             errors += 1
             continue
-        speller = Speller.for_site(checker, root)
+        speller = Speller.for_site(checker, root, config=site.config if site else None)
         # the command line's language wins over the posts' own `lang:`
         learn_from = site_posts
         if root is not None and not path.is_dir():  # a post: the site's words, remembered

@@ -88,3 +88,18 @@ def test_a_british_blog_without_lang_is_checked_in_british(
     assert main(["spell", str(root)]) == 1
     flagged = {line.split(": ")[1] for line in capsys.readouterr().out.splitlines()}
     assert {"colour", "harbour", "favourite", "centre", "wierd"} <= flagged
+
+
+def test_the_blogs_own_names_are_known(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "_config.yml").write_text(
+        "title: Kveldulf's Notebook\nlang: en-US\nauthor:\n  name: Brynjar Haugsvik\n"
+        "authors:\n  siri:\n    name: siri\n    display_name: Sigrún Ólafsdóttir\n"
+    )
+    path = post(
+        site / "_posts",
+        "2025-04-01-names.md",
+        "Brynjar, Sigrún Ólafsdóttir and Siri wrote Kveldulf's Notebook. Not Hrafnkell.\n",
+    )
+    assert main(["spell", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:5:69: Hrafnkell:") and out.count("\n") == 1  # the only one

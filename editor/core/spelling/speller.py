@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from editor.core.site.site_config import SiteConfig
 from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.dictionaries import DictionaryFile, available, resolve
 from editor.core.spelling.tokens import (
@@ -22,7 +23,13 @@ from editor.core.spelling.tokens import (
     words_of_chunk,
     words_of_line,
 )
-from editor.core.spelling.word_lists import SITE_LIST, expand, personal_path, read_list
+from editor.core.spelling.word_lists import (
+    SITE_LIST,
+    config_names,
+    expand,
+    personal_path,
+    read_list,
+)
 
 MAX_LINE_CACHED = 5000  # longer lines are not remembered whole (their chunks are)
 MAX_LINE_CHARS = 4_000_000  # characters of lines remembered, all posts together
@@ -70,9 +77,15 @@ class Speller:
 
     @classmethod
     def for_site(
-        cls, checker: SpellChecker, site_root: Path | None, site_words: Iterable[str] = ()
+        cls,
+        checker: SpellChecker,
+        site_root: Path | None,
+        site_words: Iterable[str] = (),
+        config: SiteConfig | None = None,
     ) -> Speller:
         site_list = read_list(site_root / SITE_LIST) if site_root else set()
+        if config is not None:
+            site_list |= config_names(config)
         return cls(checker, expand(read_list(personal_path())), expand(site_list),
                    set(site_words))  # fmt: skip
 

@@ -5,6 +5,10 @@
 - The blog's: `_data/spelling.txt` in the site, one word a line, `#` starts a comment; kept
   in the repository so that co-authors share it. Byline reads it, never writes it.
 
+- The blog's names: the site's title and its authors (`author:`, `authors:` keys, names and
+  display names in `_config.yml`) are known words, so the blog's own author is never
+  underlined.
+
 A word in a list is known as written and also capitalised (a list saying `jekyll` accepts
 `Jekyll` at the start of a sentence); a capitalised entry (`Kraków`) only as written.
 """
@@ -12,12 +16,43 @@ A word in a list is known as written and also capitalised (a list saying `jekyll
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from editor.core.paths import data_dir
+from editor.core.site.site_config import SiteConfig
 
 SITE_LIST = Path("_data") / "spelling.txt"
 MAX_LIST_BYTES = 2_000_000  # a word list larger than this is not one
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _names_in(value: Any) -> Iterable[str]:
+    """The strings of a config value naming someone: a string, a mapping's name fields, a list."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key in ("name", "display_name", "full_name", "title"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+    elif isinstance(value, list):
+        for item in value[:200]:
+            yield from _names_in(item)
+
+
+def config_names(config: SiteConfig) -> set[str]:
+    """The words of the blog's own names: its title and its authors as `_config.yml` gives them."""
+    texts: list[str] = [config.title, *_names_in(config.raw.get("author"))]
+    for author in list(config.authors.values())[:1000]:
+        texts += (author.key, author.name, author.display_name)
+    words: set[str] = set()
+    for text in texts:
+        words.update(m.group().replace("’", "'") for m in _NAME_WORD.finditer(text[:1000]))
+    return words
 
 
 def personal_path() -> Path:

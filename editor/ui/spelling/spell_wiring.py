@@ -28,7 +28,13 @@ from editor.core.spelling.site_words import learn, learn_cache_file
 from editor.core.spelling.speller import Flag, Speller, checker_for
 from editor.core.spelling.tokens import prose_lines
 from editor.core.spelling.variant import blog_language
-from editor.core.spelling.word_lists import SITE_LIST, add_to_list, expand, read_list
+from editor.core.spelling.word_lists import (
+    SITE_LIST,
+    add_to_list,
+    config_names,
+    expand,
+    read_list,
+)
 from editor.ui.qt_paths import app_cache_dir
 from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edit
 from editor.ui.widgets.tasks import TaskRunner
@@ -119,7 +125,7 @@ class SpellWiring(QObject):
         """A site opened: its word list, and its own words learnt in the background."""
         self._site = site
         self._personal = expand(read_list(self.personal_file))
-        self._site_list = expand(read_list(site.root / SITE_LIST))
+        self._site_list = expand(read_list(site.root / SITE_LIST) | config_names(site.config))
         self._site_words = set()
         self._ignored = {}
         chosen = self.window.settings.get("spelling/language")

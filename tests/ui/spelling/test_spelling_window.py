@@ -11,6 +11,7 @@ from editor.ui.startup.application import open_window
 from editor.ui.window.main_window import MainWindow
 
 WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
+NAME = "Kveldulf"  # a name no dictionary knows (the blog's own author, Tomás, is known)
 
 
 def flagged(window: MainWindow) -> set[str]:
@@ -45,11 +46,12 @@ def position_of(window: MainWindow, word: str):  # type: ignore[no-untyped-def]
 
 
 def test_underline_appears_and_code_and_urls_never(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "Tomás")  # a name no dictionary knows
-    assert "colour" not in underlined(window)  # the sample blog says lang: en-GB
     type_at_end("\n\nA `codez` and https://exmaple.com/pathz and <b clas='x'>bold</b> teh end")
     wait_checked(qtbot, window, "teh")
     shown = underlined(window)
+    assert "colour" not in shown  # the sample blog says lang: en-GB
+    # the author, as _config.yml names him, is in the first post and known
+    assert "Tomás" in window.markdown.text() and "Tomás" not in shown
     assert not shown & {"codez", "exmaple", "pathz", "clas"}
 
 
@@ -68,17 +70,18 @@ def test_suggestion_replaces_the_word(qtbot, window: MainWindow, type_at_end) ->
 def test_add_to_dictionary_persists_across_restarts(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
 ) -> None:
-    wait_checked(qtbot, window, "Tomás")
-    menu = window.spelling.editor_menu(position_of(window, "Tomás"))
+    type_at_end(f"\n\n{NAME} walked.")
+    wait_checked(qtbot, window, NAME)
+    menu = window.spelling.editor_menu(position_of(window, NAME))
     next(a for a in menu.actions() if a.text() == "Add to Dictionary").trigger()
-    wait_checked(qtbot, window, "Tomás", present=False)
-    assert "Tomás" in (data_dir / "spelling" / "personal.txt").read_text(encoding="utf-8")
+    wait_checked(qtbot, window, NAME, present=False)
+    assert NAME in (data_dir / "spelling" / "personal.txt").read_text(encoding="utf-8")
     type_at_end("\n\nWe recieve it.")
     assert window.save()
     again = open_window(None, settings, data_dir)
     try:
         qtbot.waitUntil(lambda: "recieve" in underlined(again), timeout=10000)
-        assert "Tomás" not in underlined(again)
+        assert NAME in again.markdown.text() and NAME not in underlined(again)
     finally:
         again.wait_for_index()
         again.close()
@@ -86,12 +89,12 @@ def test_add_to_dictionary_persists_across_restarts(  # type: ignore[no-untyped-
 
 
 def test_ignore_in_this_post_and_next_misspelling(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
-    type_at_end("\n\nWe recieve it.")
+    type_at_end(f"\n\n{NAME} walked. We recieve it.")
     wait_checked(qtbot, window, "recieve")
     editor = window.markdown.editor
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     window.actions.next_misspelling.trigger()
-    assert editor.textCursor().selectedText() == "Tomás"
+    assert editor.textCursor().selectedText() == NAME
     window.actions.next_misspelling.trigger()
     assert editor.textCursor().selectedText() == "recieve"
     menu = window.spelling.editor_menu(position_of(window, "recieve"))
@@ -99,17 +102,21 @@ def test_ignore_in_this_post_and_next_misspelling(qtbot, window: MainWindow, typ
     wait_checked(qtbot, window, "recieve", present=False)
 
 
-def test_view_toggle_is_remembered(qtbot, window: MainWindow, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "Tomás")
+def test_view_toggle_is_remembered(
+    qtbot, window: MainWindow, settings: Settings, type_at_end
+) -> None:  # type: ignore[no-untyped-def]
+    type_at_end(f"\n\n{NAME} walked.")
+    wait_checked(qtbot, window, NAME)
     window.actions.check_spelling.setChecked(False)
-    wait_checked(qtbot, window, "Tomás", present=False)
+    wait_checked(qtbot, window, NAME, present=False)
     assert settings.get("view/spelling") is False
     window.actions.check_spelling.setChecked(True)
-    wait_checked(qtbot, window, "Tomás")
+    wait_checked(qtbot, window, NAME)
 
 
-def test_title_and_excerpt_are_checked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "Tomás")
+def test_title_and_excerpt_are_checked(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
+    type_at_end(f"\n\n{NAME} walked.")
+    wait_checked(qtbot, window, NAME)
     title = window.form.title_edit
     title.setText("A nite walk")
     title.textEdited.emit(title.text())
@@ -135,22 +142,25 @@ def test_title_and_excerpt_are_checked(qtbot, window: MainWindow) -> None:  # ty
     assert window.document.post.get("title") == title.text()
 
 
-def test_unknown_language_turns_checking_off_for_the_post(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    wait_checked(qtbot, window, "Tomás")
+def test_unknown_language_turns_checking_off_for_the_post(
+    qtbot, window: MainWindow, type_at_end
+) -> None:  # type: ignore[no-untyped-def]
+    type_at_end(f"\n\n{NAME} walked.")
+    wait_checked(qtbot, window, NAME)
     window.set_field("lang", "xx")
     window.spelling.check_now()
-    wait_checked(qtbot, window, "Tomás", present=False)
+    wait_checked(qtbot, window, NAME, present=False)
     assert "no spelling dictionary for 'xx'" in window.status.currentMessage()
     window.set_field("lang", "en-US")  # the post's own language wins over the blog's
     window.spelling.check_now()
     wait_checked(qtbot, window, "colour")
-    assert "Tomás" in underlined(window)
+    assert NAME in underlined(window)
 
 
 def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
 ) -> None:
-    type_at_end("\n\nWe recieve it.")
+    type_at_end(f"\n\n{NAME} walked. We recieve it.")
     assert window.save()
     wait_checked(qtbot, window, "recieve")
     menu = window.spelling.editor_menu(position_of(window, "recieve"))
@@ -161,7 +171,7 @@ def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: 
     again = open_window(None, settings, data_dir)
     try:
         assert again.document.path == post
-        qtbot.waitUntil(lambda: "Tomás" in underlined(again), timeout=10000)
+        qtbot.waitUntil(lambda: NAME in underlined(again), timeout=10000)
         assert "recieve" not in underlined(again)
         # another post of the blog: the word is underlined there
         other = others[0]

@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the first paint) would find nothing. It is back once the window has painted, with
     # those objects frozen out of its passes (editor/ui/startup/application.py).
     gc.disable()
+    from editor.ui.startup.feature_scan import spare_our_modules
+
+    spare_our_modules()  # before the window's modules are imported
     from editor.ui.startup.application import run_gui
 
     return run_gui(args)

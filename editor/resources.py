@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
@@ -14,11 +13,17 @@ def resource_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "editor" / "resources"
-    packaged = resources.files("editor") / "resources"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    # an editable install or a source checkout: resources/ beside the package
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    # installed: resources/ inside the package, where importlib.resources.files("editor")
+    # points for a package in a folder; an editable install or a source checkout:
+    # resources/ beside it. (importlib.resources itself, only needed for a zipped install,
+    # would cost ~9 ms of imports before the first paint.)
+    for folder in (package / "resources", package.parent / "resources"):
+        if folder.is_dir():
+            return folder
+    from importlib import resources
+
+    return Path(str(resources.files("editor") / "resources"))
 
 
 def resource_path(*parts: str) -> Path:

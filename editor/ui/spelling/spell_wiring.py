@@ -21,13 +21,8 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.core.errors import BylineError
 from editor.core.site.site import Site
-from editor.core.spelling.checker import SpellChecker
 from editor.core.spelling.ignored import ignore_word, ignored_words
 from editor.core.spelling.language import DEFAULT, post_language, site_language
-from editor.core.spelling.site_words import learn, learn_cache_file
-from editor.core.spelling.speller import Flag, Speller, checker_for
-from editor.core.spelling.tokens import prose_lines
-from editor.core.spelling.variant import blog_language
 from editor.core.spelling.word_lists import (
     SITE_LIST,
     add_to_list,
@@ -40,6 +35,10 @@ from editor.ui.spelling.spell_fields import FieldHighlighter, underline_line_edi
 from editor.ui.widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # the checker's modules (~5 ms of imports) load with the first check, in its thread,
+    # after the window's first paint
+    from editor.core.spelling.checker import SpellChecker
+    from editor.core.spelling.speller import Flag, Speller
     from editor.ui.window.main_window import MainWindow
 
 CHECK_PAUSE_MS = 300  # typing pauses this long: check the body again
@@ -133,6 +132,9 @@ class SpellWiring(QObject):
         self._posts = posts
 
         def job() -> set[str]:
+            from editor.core.spelling.site_words import learn, learn_cache_file
+            from editor.core.spelling.speller import checker_for
+
             code = chosen or self._blog_language(site, posts)
             # stops reading (and learns nothing) once the window closes or another site opens
             cache = learn_cache_file(app_cache_dir(), site.root)
@@ -188,6 +190,8 @@ class SpellWiring(QObject):
     def _blog_language(site: Site | None, posts: list[Path]) -> str:
         if site is None:
             return DEFAULT
+        from editor.core.spelling.variant import blog_language
+
         return blog_language(site.root, site_language(site.config.raw), posts)
 
     def _ignored_here(self) -> set[str]:
@@ -203,6 +207,8 @@ class SpellWiring(QObject):
     def speller(self) -> Speller | None:
         if self.checker is None or not self.enabled or self.problem:
             return None
+        from editor.core.spelling.speller import Speller
+
         return Speller(self.checker, self._personal, self._site_list, self._site_words,
                        self._ignored_here())  # fmt: skip
 
@@ -220,6 +226,8 @@ class SpellWiring(QObject):
                  frozenset(self._site_words), frozenset(self._ignored_here()))  # fmt: skip
 
         def job() -> Checked:
+            from editor.core.spelling.speller import Speller, checker_for
+
             code = language()
             checker = checker_for(code)
             speller = Speller(checker, *map(set, extra), remember_lines=True)
@@ -232,6 +240,9 @@ class SpellWiring(QObject):
                 first, last = self._visible_lines()
 
                 def look() -> Checked:
+                    from editor.core.spelling.speller import Speller, checker_for
+                    from editor.core.spelling.tokens import prose_lines
+
                     code = language()
                     checker = checker_for(code)
                     speller = Speller(checker, *map(set, extra), remember_lines=True)

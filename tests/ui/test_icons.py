@@ -33,3 +33,22 @@ def test_disabled_is_greyed_like_any_icon(qtbot: QtBot) -> None:
     normal = bold.pixmap(QSize(16, 16), 1.0, QIcon.Mode.Normal).toImage()
     greyed = bold.pixmap(QSize(16, 16), 1.0, QIcon.Mode.Disabled).toImage()
     assert normal != greyed
+
+
+def test_app_icon_is_the_drawn_png_at_each_size(qtbot: QtBot) -> None:
+    """The window's icon: the hand-drawn PNG at each size the desktop asks for (read
+    when first drawn, not at start-up), the SVG beyond them."""
+    from PySide6.QtGui import QImage
+
+    from editor.resources import resource_path
+    from editor.ui.widgets.icons import app_icon
+
+    app = app_icon()
+    fmt = QImage.Format.Format_ARGB32
+    for n in (16, 24, 32, 48, 64, 128, 256):
+        drawn = QImage(str(resource_path("icons", "hicolor", f"{n}x{n}", "apps", "byline.png")))
+        shown = app.pixmap(QSize(n, n)).toImage()
+        assert shown.convertToFormat(fmt) == drawn.convertToFormat(fmt)
+    big = app.pixmap(QSize(512, 512))
+    assert (big.width(), big.height()) == (512, 512)
+    assert _ink(big.toImage()) > 0

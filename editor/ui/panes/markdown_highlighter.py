@@ -17,9 +17,10 @@ from PySide6.QtGui import (
 )
 
 _IN_FENCE = 1
-# A new text is coloured from the top: what a window shows at once (and more), then the
-# rest a batch per turn of the event loop, so a long post appears without waiting for
-# its last paragraph to be coloured (~25 µs a line).
+# A new text is coloured from the top: what the screen can show at once (the pane says
+# how many lines that is; FIRST_BLOCKS when it does not), then the rest a batch per turn
+# of the event loop, so a long post appears without waiting for its last paragraph to be
+# coloured (~25 µs a line).
 FIRST_BLOCKS = 150
 BATCH_BLOCKS = 100
 
@@ -95,9 +96,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
     _FENCE = re.compile(r"^\s*(```|~~~)")
 
-    def rehighlight_from_top(self) -> None:
-        """Colour a newly loaded text: its first blocks now, the others soon after."""
-        self._limit = FIRST_BLOCKS if self.document().blockCount() > FIRST_BLOCKS else None
+    def rehighlight_from_top(self, first: int = FIRST_BLOCKS) -> None:
+        """Colour a newly loaded text: its `first` blocks now, the others soon after."""
+        self._limit = first if self.document().blockCount() > first else None
         self.rehighlight()
         if self._limit is not None:
             self.when_shown(self._batch.start)

@@ -187,9 +187,16 @@ class MarkdownPane(QWidget):
         self.editor.setPlainText(text)
         doc.blockSignals(False)
         doc.setModified(False)
-        self.highlighter.rehighlight_from_top()
+        self.highlighter.rehighlight_from_top(self.lines_on_screen())
         self.mark_error_line(None)
         self.modificationChanged.emit(False)
+
+    def lines_on_screen(self) -> int:
+        """The most blocks the editor can show at once: a block takes a line or more, and
+        the editor is no taller than its screen."""
+        screen = self.editor.screen()
+        height = screen.availableGeometry().height() if screen is not None else 1440
+        return height // max(1, self.editor.fontMetrics().lineSpacing()) + 1
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

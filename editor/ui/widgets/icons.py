@@ -108,6 +108,6 @@ def app_icon() -> QIcon:
     icon = QIcon(str(resource_path("icons", "byline.svg")))
     for n in (16, 24, 32, 48, 64, 128, 256):
         png = resource_path("icons", "hicolor", f"{n}x{n}", "apps", "byline.png")
-        if png.is_file():
-            icon.addFile(str(png))
+        if png.is_file():  # its size given: Qt need not read the file until it is drawn
+            icon.addFile(str(png), QSize(n, n))
     return icon

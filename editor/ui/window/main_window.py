@@ -278,9 +278,10 @@ class MainWindow(SiteSwitching, PostCommands, QMainWindow):
         self.actions.publish.setEnabled(doc.draft and doc.path is not None)
         self.actions.history.setEnabled(doc.path is not None)
         self._update_title()
-        words = self._on_idle()
         self._request_preview()
-        self.sitewide.document_shown(words)
+        # the counts and warnings (a 20,000-word post: ~5 ms) wait for the first paint at
+        # start-up; later they are worked out at once
+        self.after_paint.run(lambda: self.sitewide.document_shown(self._on_idle()))
         self.spelling.document_shown()
 
     # --- editing -------------------------------------------------------------

@@ -43,14 +43,15 @@ package: $(VENV)/.stamp-package
 # The README's picture: the real window on a fresh copy of the sample blog, on a virtual X
 # screen (Xvfb); falls back to Qt's offscreen platform where xvfb-run is missing.
 screenshot: $(VENV)/.stamp-run
-	rm -rf $(VENV)/shot-home && mkdir -p $(VENV)/shot-home docs
+	# a first start in a fresh home outside this checkout (inside it, the sample blog
+	# would be part of Byline's own git repository, its posts all "not pushed")
+	home=$$(mktemp -d) && mkdir -p docs && \
+	export XDG_CONFIG_HOME=$$home/config XDG_DATA_HOME=$$home/data XDG_CACHE_HOME=$$home/cache && \
 	if command -v xvfb-run >/dev/null; then \
-	  XDG_CONFIG_HOME=$(CURDIR)/$(VENV)/shot-home/config XDG_DATA_HOME=$(CURDIR)/$(VENV)/shot-home/data \
 	  xvfb-run -a -s "-screen 0 1440x900x24" $(VENV)/bin/byline --screenshot docs/screenshot.png; \
 	else \
-	  XDG_CONFIG_HOME=$(CURDIR)/$(VENV)/shot-home/config XDG_DATA_HOME=$(CURDIR)/$(VENV)/shot-home/data \
 	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/byline --screenshot docs/screenshot.png; \
-	fi
+	fi; status=$$?; rm -rf "$$home"; exit $$status
 
 clean:
 	rm -rf $(VENV) build dist

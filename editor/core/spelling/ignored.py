@@ -65,6 +65,27 @@ def ignore_word(data_dir: Path, site_root: Path | None, post: Path, word: str) -
     if word in words:
         return
     words.append(word)
+    _write(file, data)
+
+
+def move_ignored(data_dir: Path, site_root: Path | None, old: Path, new: Path) -> None:
+    """A post published or renamed from `old` to `new` keeps the words ignored in it
+    (raises StorageError when the data folder cannot be written)."""
+    file = data_dir / FILE
+    data = _read(file)
+    old_site, old_rel = _keys(site_root, old)
+    words = data.get(old_site, {}).pop(old_rel, None)
+    if not words:
+        return
+    new_site, new_rel = _keys(site_root, new)
+    kept = data.setdefault(new_site, {}).setdefault(new_rel, [])
+    kept.extend(w for w in words if w not in kept)
+    if not data[old_site]:
+        del data[old_site]
+    _write(file, data)
+
+
+def _write(file: Path, data: dict[str, dict[str, list[str]]]) -> None:
     file.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     atomic_write(file, text.encode("utf-8"), durable=False)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.core.errors import BylineError
 from editor.core.site.site import Site
-from editor.core.spelling.ignored import ignore_word, ignored_words
+from editor.core.spelling.ignored import ignore_word, ignored_words, move_ignored
 from editor.core.spelling.language import DEFAULT, post_language, site_language
 from editor.core.spelling.word_lists import (
     SITE_LIST,
@@ -155,6 +155,16 @@ class SpellWiring(QObject):
         self._closing = True
         self._pause.stop()
         self.pool.waitForDone(5000)
+
+    def moved(self, old: Path, new: Path) -> None:
+        """Published or renamed: the words ignored in the post go with it."""
+        root = self._site.root if self._site else None
+        try:
+            move_ignored(self.data_dir, root, old, new)
+        except BylineError as exc:  # a convenience, never a blocker
+            self.window.status.showMessage(f"Ignored words not moved: {exc}", 8000)
+        self._ignored.pop(str(old), None)
+        self._ignored.pop(str(new), None)
 
     def _on_learned(self, ticket: int, words: set[str]) -> None:
         if ticket == self.learning.latest:

@@ -80,6 +80,7 @@ class PostCommands:
         self.markdown.set_modified(False)
         self.safety.moved(old, new)
         self.sitewide.moved(old, new)
+        self.spelling.moved(old, new)
         self._refresh_paths(old, new)
         self._show_document()
         self.publish_undo.remember(old, new, before)
@@ -104,6 +105,7 @@ class PostCommands:
             doc.moved(new, draft=doc.draft)
             self.safety.moved(old, new)
             self.sitewide.moved(old, new)
+            self.spelling.moved(old, new)
             self._refresh_paths(old, new)
             self._show_document()
         return True

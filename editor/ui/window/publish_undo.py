@@ -60,6 +60,8 @@ class PublishUndo:
             return False
         self._last = None
         w.actions.undo_publish.setEnabled(False)
+        w.sitewide.moved(last.published, last.draft)  # its goal and today's words
+        w.spelling.moved(last.published, last.draft)  # the words ignored in it
         if doc.path == last.published:
             w.reload_from_disk(last.draft)
             w.safety.moved(last.published, last.draft)

@@ -30,3 +30,27 @@ def test_a_damaged_file_is_an_empty_one(tmp_path: Path) -> None:
         assert ignored_words(data, tmp_path, tmp_path / "p.md") == set()
     ignore_word(data, tmp_path, tmp_path / "p.md", "teh")  # and it is written afresh
     assert ignored_words(data, tmp_path, tmp_path / "p.md") == {"teh"}
+
+
+def test_the_words_move_with_the_post(tmp_path: Path) -> None:
+    from editor.core.spelling.ignored import move_ignored
+
+    data, site = tmp_path / "data", tmp_path / "blog"
+    draft = site / "_drafts" / "a-walk.md"
+    post = site / "_posts" / "2025-01-01-a-walk.md"
+    other = site / "_posts" / "2024-12-01-other.md"
+    ignore_word(data, site, draft, "Fjordholm")
+    ignore_word(data, site, other, "teh")
+    ignore_word(data, site, post, "Tomás")  # a file of that name had some: both kept
+    move_ignored(data, site, draft, post)
+    assert ignored_words(data, site, post) == {"Fjordholm", "Tomás"}
+    assert ignored_words(data, site, draft) == set()
+    assert ignored_words(data, site, other) == {"teh"}
+    before = (data / FILE).read_bytes()
+    move_ignored(data, site, draft, post)  # nothing ignored there now: nothing written
+    move_ignored(data, site, site / "_posts" / "none.md", draft)
+    assert (data / FILE).read_bytes() == before
+    lone, moved = tmp_path / "lone.md", tmp_path / "moved.md"
+    ignore_word(data, None, lone, "teh")
+    move_ignored(data, None, lone, moved)
+    assert ignored_words(data, None, moved) == {"teh"}

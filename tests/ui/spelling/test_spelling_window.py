@@ -182,3 +182,33 @@ def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: 
         again.wait_for_index()
         again.close()
         again.deleteLater()
+
+
+def test_ignored_words_follow_the_post_when_published_and_back(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, data_dir: Path, type_at_end
+) -> None:
+    draft = next(window.site.drafts_dir.glob("*.md"))
+    assert window.open_post(draft)
+    type_at_end(f"\n\n{NAME} walked. We recieve it.")
+    assert window.save()
+    wait_checked(qtbot, window, "recieve")
+    menu = window.spelling.editor_menu(position_of(window, "recieve"))
+    next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
+    wait_checked(qtbot, window, "recieve", present=False)
+
+    def still_ignored() -> None:
+        checks = window.spelling.checks
+        with qtbot.waitSignal(checks.finished, timeout=10000,
+                              check_params_cb=lambda ticket, _r: ticket == checks.latest):  # fmt: skip
+            window.spelling.check_now()  # a whole check of the post as it is now
+        assert NAME in flagged(window) and "recieve" not in flagged(window)
+
+    assert window.publish_draft()
+    published = window.document.path
+    assert published is not None and published.parent == window.site.posts_dir
+    still_ignored()
+    assert window.publish_undo.undo()
+    assert window.document.path == draft
+    still_ignored()
+    ignored = (data_dir / "spelling" / "ignored.json").read_text(encoding="utf-8")
+    assert draft.name in ignored and published.name not in ignored

@@ -157,15 +157,20 @@ def test_unknown_language_turns_checking_off_for_the_post(
     assert NAME in underlined(window)
 
 
-def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
-) -> None:
+def save_and_ignore_recieve(qtbot, window: MainWindow, type_at_end) -> None:  # type: ignore[no-untyped-def]
+    """Type a line with NAME and 'recieve', save, and Ignore 'recieve' in This Post."""
     type_at_end(f"\n\n{NAME} walked. We recieve it.")
     assert window.save()
     wait_checked(qtbot, window, "recieve")
     menu = window.spelling.editor_menu(position_of(window, "recieve"))
     next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
     wait_checked(qtbot, window, "recieve", present=False)
+
+
+def test_ignore_in_this_post_lasts_across_restarts_for_that_post_only(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, settings: Settings, data_dir: Path, type_at_end
+) -> None:
+    save_and_ignore_recieve(qtbot, window, type_at_end)
     post, root = window.document.path, window.site.root
     others = [p for p in (root / "_posts").glob("*.md") if p != post]
     again = open_window(None, settings, data_dir)
@@ -189,12 +194,7 @@ def test_ignored_words_follow_the_post_when_published_and_back(  # type: ignore[
 ) -> None:
     draft = next(window.site.drafts_dir.glob("*.md"))
     assert window.open_post(draft)
-    type_at_end(f"\n\n{NAME} walked. We recieve it.")
-    assert window.save()
-    wait_checked(qtbot, window, "recieve")
-    menu = window.spelling.editor_menu(position_of(window, "recieve"))
-    next(a for a in menu.actions() if a.text() == "Ignore in This Post").trigger()
-    wait_checked(qtbot, window, "recieve", present=False)
+    save_and_ignore_recieve(qtbot, window, type_at_end)
 
     def still_ignored() -> None:
         checks = window.spelling.checks

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from editor.core.errors import InvalidDateError
+from editor.core.post.named_dates import named_month_date
 
 UTC = dt.UTC
 _RAW_DATE = re.compile(
@@ -80,10 +81,7 @@ _STRING_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-)
+)  # month names: named_dates.py (strptime's %B would follow the desktop's language)
 
 
 def parse_date_value(value: object, zone: dt.tzinfo = UTC) -> dt.datetime:
@@ -152,6 +150,9 @@ def _parse(value: object, zone: dt.tzinfo) -> dt.datetime:
         lenient = _lenient(text, zone)
         if lenient is not None:
             return lenient[0]
+        named = named_month_date(text, lambda moment: _local(moment, zone))
+        if named is not None:
+            return named
     raise InvalidDateError(f"date {short_repr(value)} is not a date Jekyll can read")
 
 

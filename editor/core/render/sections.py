@@ -101,9 +101,9 @@ def split_parts(text: str) -> list[tuple[int, str]] | None:
     text. Python-Markdown's inline and tree passes grow faster than the text (a 4 MB body
     took 3.5 s/MB whole); parts keep rendering linear, and a keystroke re-renders its own
     part only. None when the text must be rendered whole."""
+    if "{::options" in text:  # changes how all the text after it reads, to the end
+        return None
     sections = split_sections(text)
-    if "{::options" in text:  # changes how all the HTML after it reads: no more cuts
-        return sections
     if sections is None:
         if len(text) <= LONG:
             return None

@@ -74,6 +74,10 @@ NOT_CUTS = {
         '{::options parse_block_html="true" /}\n\nOne\n\n<div>\n*x*\n</div>\n',
         [0],
     ),
+    "parse_block_html across headings": (
+        '{::options parse_block_html="true" /}\n\n## Two\n\n<div>\n*x*\n</div>\n\n## Three\n',
+        [0],
+    ),
     "IAL for the next block": ("{: .lead}\n\nLead paragraph\n", [0]),
     "tab after a bullet": ("-\ta\n\n*\tb\n\n+\tc\n", [0]),
     "fence": ("```\n\nnot a paragraph\n\n```\n", [0]),

@@ -99,9 +99,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def rehighlight_from_top(self, first: int = FIRST_BLOCKS) -> None:
         """Colour a newly loaded text: its `first` blocks now, the others soon after."""
         self._limit = first if self.document().blockCount() > first else None
-        self.rehighlight()
-        if self._limit is not None:
-            self.when_shown(self._batch.start)
+        if self._limit is None:
+            self.rehighlight()
+            return
+        # from the top, block after block while each one's state changes: up to the limit,
+        # where the first uncoloured block keeps its state (rehighlight() would call
+        # highlightBlock for every block of a long text, ~5 µs each, to be told to wait)
+        self.restyle_block(self.document().firstBlock())
+        self.when_shown(self._batch.start)
 
     @property
     def pending(self) -> bool:
